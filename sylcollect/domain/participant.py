@@ -63,7 +63,7 @@ class Participant:
     uuid: str
     code: str
     site_id: str
-    role: Role
+    role: Role | None  # None once withdrawn: the profile was shredded
     identity: Identity | None = field(default=None, repr=False)
     unit_id: str | None = None
     created_at: datetime | None = None

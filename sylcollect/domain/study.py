@@ -80,6 +80,7 @@ class FormRef:
     version: str
     title: str
     filename: str
+    subject: str = "participant"  # participant | site | anonymous
     source: str = field(repr=False, default="")
 
 

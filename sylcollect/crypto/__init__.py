@@ -1,0 +1,1 @@
+"""The only package that imports `cryptography`: key slots, keys, AEAD, HMAC, HPKE, signatures."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy storage: schema, migrations, encrypting repositories, the unlocked workspace."""

@@ -1,0 +1,42 @@
+"""Engines: SQLite with WAL, synchronous=FULL, foreign keys and secure_delete; or PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+
+def sqlite_engine(path: Path) -> Engine:
+    """An engine on a workspace file, with the durability and privacy pragmas set."""
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        echo=False,  # never log statements: parameters can be ciphertext of personal data
+        poolclass=NullPool,
+        connect_args={"check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA secure_delete=ON")
+        cur.execute("PRAGMA temp_store=MEMORY")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    return engine
+
+
+def checkpoint_and_vacuum(engine: Engine) -> None:
+    """Folds the WAL into the file, truncates it, and rewrites free pages away."""
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute("VACUUM")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

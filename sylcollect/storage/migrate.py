@@ -1,0 +1,73 @@
+"""Runs Alembic migrations on open, after a backup copy of the workspace file."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from sylcollect.errors import StorageError
+from sylcollect.storage.files import ensure_private_dir
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+BACKUP_DIR = "backups"
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, db_path: Path | None) -> str | None:
+    """Brings the schema to head. Returns the backup's path name when one was made."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return None
+    backup: Path | None = None
+    if current is not None and db_path is not None:
+        backup = backup_file(db_path, f"before-{head}-from-{current}")
+    try:
+        cfg = _config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except Exception as exc:
+        where = f"; the backup is {backup.name}" if backup else ""
+        raise StorageError(
+            f"the workspace could not be upgraded ({type(exc).__name__}){where}"
+        ) from None
+    return backup.name if backup else None
+
+
+def backup_file(db_path: Path, label: str) -> Path:
+    """A consistent 0600 copy of the workspace (SQLite online backup) in `backups/`."""
+    folder = ensure_private_dir(db_path.parent / BACKUP_DIR)
+    target = folder / f"{db_path.stem}-{label}-{time.strftime('%Y%m%dT%H%M%S')}.db"
+    target.touch(mode=0o600, exist_ok=False)
+    src = sqlite3.connect(db_path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target

@@ -1,0 +1,175 @@
+"""Participants repository: encrypts profile and identity under each participant's own key."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+
+from sylcollect.crypto import aead
+from sylcollect.domain.audit import AuditAction
+from sylcollect.domain.participant import Identity, Participant, check_code
+from sylcollect.domain.study import Role
+from sylcollect.errors import Conflict, NotFound
+from sylcollect.storage.keyring import Shredded
+from sylcollect.storage.schema import ConsentRow, ParticipantKey, ParticipantRow, RecordRow
+from sylcollect.storage.tx import Tx
+
+TABLE = "participant"
+
+
+class Participants:
+    """Adds, reads, changes and withdraws participants within one transaction."""
+
+    def __init__(self, tx: Tx) -> None:
+        self._tx = tx
+        self._s = tx.session
+
+    def add(
+        self,
+        code: str,
+        site_id: str,
+        role: Role,
+        identity: Identity | None = None,
+        unit_id: str | None = None,
+    ) -> Participant:
+        check_code(code)
+        if self._s.scalar(select(ParticipantRow.uuid).where(ParticipantRow.code == code)):
+            raise Conflict(f"a participant with code {code} already exists")
+        now = self._tx.now()
+        uuid = str(uuidlib.uuid4())
+        key_id = str(uuidlib.uuid4())
+        wrapped = self._tx.keyring.wrap(key_id, uuid, aead.random_key())
+        self._s.add(ParticipantKey(key_id=key_id, participant_uuid=uuid, wrapped=wrapped))
+        row = ParticipantRow(
+            uuid=uuid,
+            code=code,
+            site_id=site_id,
+            key_id=key_id,
+            revision=1,
+            created_at=now.isoformat(),
+            updated_at=now.isoformat(),
+        )
+        self._seal(row, role, unit_id, identity or Identity())
+        self._s.add(row)
+        self._s.flush()
+        self._tx.audit(AuditAction.CREATE, TABLE, uuid, {"code": code, "role": role.value}, key_id)
+        return self._to_domain(row, with_identity=False)
+
+    def _seal(
+        self, row: ParticipantRow, role: Role, unit_id: str | None, identity: Identity
+    ) -> None:
+        rev, key = row.revision, row.key_id
+        row.profile_ct = self._tx.seal(
+            TABLE, row.uuid, "profile", rev, key, {"role": role.value, "unit_id": unit_id}
+        )
+        row.identity_ct = self._tx.seal(TABLE, row.uuid, "identity", rev, key, identity.to_json())
+
+    def _row(self, code: str) -> ParticipantRow:
+        row = self._s.scalar(select(ParticipantRow).where(ParticipantRow.code == code))
+        if row is None:
+            raise NotFound(f"no participant with code {code}")
+        return row
+
+    def row_by_uuid(self, uuid: str) -> ParticipantRow:
+        row = self._s.get(ParticipantRow, uuid)
+        if row is None:
+            raise NotFound("no such participant")
+        return row
+
+    def get(self, code: str) -> Participant:
+        return self._to_domain(self._row(code), with_identity=False)
+
+    def get_by_uuid(self, uuid: str) -> Participant:
+        return self._to_domain(self.row_by_uuid(uuid), with_identity=False)
+
+    def reveal_identity(self, code: str) -> Participant:
+        """The participant with identifying details; the view is audited."""
+        row = self._row(code)
+        participant = self._to_domain(row, with_identity=True)
+        self._tx.audit(AuditAction.VIEW_IDENTITY, TABLE, row.uuid, {"code": code}, row.key_id)
+        return participant
+
+    def list(self, site_id: str | None = None, include_withdrawn: bool = True) -> list[Participant]:
+        stmt = select(ParticipantRow).order_by(ParticipantRow.code)
+        if site_id is not None:
+            stmt = stmt.where(ParticipantRow.site_id == site_id)
+        if not include_withdrawn:
+            stmt = stmt.where(ParticipantRow.withdrawn_at.is_(None))
+        return [self._to_domain(r, with_identity=False) for r in self._s.scalars(stmt)]
+
+    def change(
+        self,
+        code: str,
+        *,
+        role: Role | None = None,
+        unit_id: str | None = None,
+        identity: Identity | None = None,
+    ) -> Participant:
+        row = self._row(code)
+        if row.withdrawn_at:
+            raise Conflict(f"participant {code} has withdrawn and can't be changed")
+        current = self._to_domain(row, with_identity=True)
+        row.revision += 1
+        row.updated_at = self._tx.now().isoformat()
+        self._seal(
+            row,
+            role or current.role or Role.YOUNG_PERSON,
+            unit_id if unit_id is not None else current.unit_id,
+            identity if identity is not None else (current.identity or Identity()),
+        )
+        changed = [n for n, v in (("role", role), ("unit", unit_id), ("identity", identity)) if v]
+        self._tx.audit(AuditAction.CHANGE, TABLE, row.uuid, {"changed": changed}, row.key_id)
+        return self._to_domain(row, with_identity=False)
+
+    def withdraw(self, code: str) -> Participant:
+        """Crypto-shreds the participant: their key and every ciphertext under it go."""
+        row = self._row(code)
+        if row.withdrawn_at:
+            raise Conflict(f"participant {code} has already withdrawn")
+        key_id = row.key_id
+        self._s.execute(delete(ParticipantKey).where(ParticipantKey.key_id == key_id))
+        self._s.execute(update(RecordRow).where(RecordRow.key_id == key_id).values(content_ct=None))
+        self._s.execute(
+            update(ConsentRow).where(ConsentRow.key_id == key_id).values(content_ct=None)
+        )
+        row.profile_ct = None
+        row.identity_ct = None
+        row.withdrawn_at = self._tx.now().isoformat()
+        row.updated_at = row.withdrawn_at
+        row.revision += 1
+        self._tx.keyring.forget(key_id)
+        self._tx.audit(AuditAction.WITHDRAW, TABLE, row.uuid, {"code": code}, "ws")
+        return self._to_domain(row, with_identity=False)
+
+    def _to_domain(self, row: ParticipantRow, *, with_identity: bool) -> Participant:
+        role: Role | None = None
+        unit_id, identity = None, None
+        withdrawn = datetime.fromisoformat(row.withdrawn_at) if row.withdrawn_at else None
+        if withdrawn is None and row.profile_ct is not None:
+            try:
+                profile = self._tx.open(
+                    TABLE, row.uuid, "profile", row.revision, row.key_id, row.profile_ct
+                )
+                role, unit_id = Role(profile["role"]), profile.get("unit_id")
+                if with_identity and row.identity_ct is not None:
+                    identity = Identity.from_json(
+                        self._tx.open(
+                            TABLE, row.uuid, "identity", row.revision, row.key_id, row.identity_ct
+                        )
+                    )
+            except Shredded:
+                withdrawn = withdrawn or datetime.fromisoformat(row.updated_at)
+        return Participant(
+            uuid=row.uuid,
+            code=row.code,
+            site_id=row.site_id,
+            role=role,
+            identity=identity,
+            unit_id=unit_id,
+            created_at=datetime.fromisoformat(row.created_at),
+            updated_at=datetime.fromisoformat(row.updated_at),
+            revision=row.revision,
+            withdrawn_at=withdrawn,
+        )

@@ -1,0 +1,179 @@
+"""Database tables. Plaintext columns hold only ids, codes, form ids, times, revisions, state.
+
+Everything else (names, dates of birth, answers, scores, notes, consent details, audit
+values) is in `*_ct` columns: AES-256-GCM ciphertext bound to table, row, column, revision
+and key id (see sylcollect.crypto.aead.FieldAD).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA_HEAD = "0001"
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention so migrations name constraints stably."""
+
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+class Meta(Base):
+    """Workspace facts: device id, study id, audit head. Never personal data."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class KeySlotRow(Base):
+    """One wrapping of the workspace master key (a user's password or the recovery key)."""
+
+    __tablename__ = "key_slot"
+    slot_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # user | recovery
+    user: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # fieldworker | supervisor
+    salt: Mapped[bytes] = mapped_column(LargeBinary)
+    params: Mapped[str] = mapped_column(String(128))  # JSON {t, p, m}
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class UnlockFailure(Base):
+    """Failed unlock attempts per user, persisted so the backoff survives a restart."""
+
+    __tablename__ = "unlock_failure"
+    user: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    last_at: Mapped[float] = mapped_column(default=0.0)
+
+
+class StudyRow(Base):
+    """The study definition the workspace was set up from (no personal data)."""
+
+    __tablename__ = "study"
+    study_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    definition: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class FormVersionRow(Base):
+    """One version of a form: its XLSForm source, kept so old records keep their labels."""
+
+    __tablename__ = "form_version"
+    form_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[str] = mapped_column(String(32), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    filename: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class ParticipantKey(Base):
+    """A participant's data key, wrapped by a master-key subkey. Deleted on withdrawal."""
+
+    __tablename__ = "participant_key"
+    key_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    participant_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ParticipantRow(Base):
+    """A participant: code and site in clear; role, unit and identity encrypted."""
+
+    __tablename__ = "participant"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    site_id: Mapped[str] = mapped_column(String(64), index=True)
+    key_id: Mapped[str] = mapped_column(String(36))
+    revision: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+    withdrawn_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    profile_ct: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    identity_ct: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class ConsentRow(Base):
+    """A consent decision; its details are encrypted under the participant key."""
+
+    __tablename__ = "consent"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    participant_uuid: Mapped[str] = mapped_column(ForeignKey("participant.uuid"), index=True)
+    key_id: Mapped[str] = mapped_column(String(36))
+    revision: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+    content_ct: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class RecordRow(Base):
+    """A form filled in once; answers, scores, alerts, wave and mode are encrypted."""
+
+    __tablename__ = "record"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    form_id: Mapped[str] = mapped_column(String(64))
+    form_version: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(16))
+    site_id: Mapped[str] = mapped_column(String(64))
+    participant_uuid: Mapped[str | None] = mapped_column(
+        ForeignKey("participant.uuid"), nullable=True
+    )
+    status: Mapped[str] = mapped_column(String(8))
+    key_id: Mapped[str] = mapped_column(String(36))
+    revision: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+    content_ct: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+    __table_args__ = (
+        Index("ix_record_participant", "participant_uuid"),
+        Index("ix_record_form", "form_id", "form_version"),
+    )
+
+
+class ObservationRow(Base):
+    """An observed project activity; content encrypted under the workspace data key."""
+
+    __tablename__ = "observation"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    site_id: Mapped[str] = mapped_column(String(64), index=True)
+    key_id: Mapped[str] = mapped_column(String(36))
+    revision: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+    content_ct: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AuditRow(Base):
+    """An append-only, HMAC-chained audit event; its details are encrypted."""
+
+    __tablename__ = "audit_event"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    key_id: Mapped[str] = mapped_column(String(36))
+    details_ct: Mapped[bytes] = mapped_column(LargeBinary)
+    chain: Mapped[str] = mapped_column(String(64))
