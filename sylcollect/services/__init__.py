@@ -1,0 +1,1 @@
+"""Use cases combining storage and forms: set-up, enrolment, records. Qt-free."""
