@@ -12,7 +12,7 @@ from typing import Any
 
 from sylcollect.forms.model import Choice, Form, FormError
 from sylcollect.forms.xlsbuild import ModelBuilder, choice, languages
-from sylcollect.forms.xlssheets import read_extra_sheets
+from sylcollect.forms.xlssheets import read_extra_sheets, strip_unknown_csv
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".md", ".csv")
 TEXT_SUFFIXES = (".md", ".csv")
@@ -70,7 +70,8 @@ def _convert(data: bytes, filename: str) -> Form:
     from pyxform.xls2json_backends import get_xlsform
 
     stem, suffix = Path(filename).stem, Path(filename).suffix.lower()
-    workbook = get_xlsform(BytesIO(data), file_type=suffix)
+    readable = strip_unknown_csv(data) if suffix == ".csv" else data
+    workbook = get_xlsform(BytesIO(readable), file_type=suffix)
     settings = _settings(workbook.settings)
     rows, or_other = _survey_rows(workbook.survey or ())
     external = _choice_lists(workbook.external_choices or ())

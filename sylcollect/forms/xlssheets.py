@@ -115,16 +115,36 @@ def _xls(data: bytes) -> Sheets:
         book.release_resources()
 
 
+def strip_unknown_csv(data: bytes) -> bytes:
+    """A CSV XLSForm without the sheets pyxform does not know (its CSV reader fails on them)."""
+    lines = list(csv.reader(StringIO(data.decode("utf-8-sig"), newline="")))
+    names = [line[0].strip() for line in lines if line and line[0].strip()]
+    if all(_known(name) for name in names):
+        return data
+    out = StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    keep = True
+    for line in lines:
+        if line and line[0].strip():
+            keep = _known(line[0])
+        if keep:
+            writer.writerow(line)
+    return out.getvalue().encode("utf-8")
+
+
 _READERS = {".md": _md, ".csv": _csv, ".xlsx": _xlsx, ".xlsm": _xlsx, ".xls": _xls}
 
 
 def read_extra_sheets(data: bytes, suffix: str, sheet_names: list[str]) -> Sheets:
     """The rows of every sheet pyxform does not read, by lower-case sheet name.
 
-    Only called when pyxform listed such a sheet in `sheet_names`. Header cells are kept as
-    written (stripped); values are strings; blank cells are left out of a row.
+    `sheet_names` are the sheets pyxform saw (it lists them all, except for CSV). Headers
+    are kept as written (stripped); values are strings; blank cells are left out of a row;
+    spreadsheet rows stay in place (blank ones as {}) so row i is sheet row i + 2.
     """
-    if len(sheet_names) < 2 or all(_known(name) for name in sheet_names):
-        return {}  # a lone sheet of any name is the survey sheet
+    if suffix.lower() != ".csv" and (
+        len(sheet_names) < 2 or all(_known(name) for name in sheet_names)
+    ):
+        return {}  # nothing extra; a lone sheet of any name is the survey sheet
     reader = _READERS.get(suffix.lower())
     return reader(data) if reader else {}
