@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,17 @@ def test_yp_checkin_plain_words() -> None:
 
 def test_staff_survey_is_anonymous() -> None:
     assert not [n for n in names(FORMS / "staff_survey.md") if "name" in n or "email" in n]
+
+
+def test_interview_milestone_constraint_accepts_the_demo_milestone_ids() -> None:
+    study = FORMS.parent / "demo" / "study.toml"
+    if not study.exists():
+        pytest.skip("no demo study definition")
+    ids = [m["id"] for m in tomllib.loads(study.read_text(encoding="utf-8")).get("milestones", [])]
+    row = next(
+        r for r in survey_rows(FORMS / "interview_record.md") if r["name"] == "milestone_ids"
+    )
+    match = re.fullmatch(r"regex\(\., '(.*)'\)", row["constraint"])
+    assert match is not None
+    assert ids and re.fullmatch(match[1], " ".join(ids))
+    assert not re.fullmatch(match[1], "dh-e1,  ss-m2")
