@@ -55,7 +55,7 @@ def add_record(ws: UnlockedWorkspace, new: NewRecord) -> Record:
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise InvalidInput(f"answer '{first.name}': {first.message}{more}")
+        raise InvalidInput(f"answer '{first.question}': {first.message}{more}")
     answers = normalise_answers(form, new.answers)
     with ws.transaction() as tx:
         participant_uuid = None
