@@ -29,7 +29,7 @@ def _data_hash(folder: Path) -> str:
     db = sqlite3.connect(folder / "workspace.db")
     h = hashlib.sha256()
     for table in ("participant", "participant_key", "record", "consent", "observation"):
-        for row in db.execute(f"SELECT * FROM {table} ORDER BY 1"):  # noqa: S608
+        for row in db.execute(f"SELECT * FROM {table} ORDER BY 1"):
             h.update(repr(row).encode())
     db.close()
     return h.hexdigest()
