@@ -222,13 +222,13 @@ def cmd_consent_list(args: argparse.Namespace) -> int:
         p = tx.participants.get(args.code)
         consents = tx.consents.for_participant(p.uuid)
     ws.lock()
-    rows = [{"uuid": c.uuid, **c.to_json()} for c in consents]
-    emit(
-        args,
-        rows,
-        "\n".join(f"{r['given_on']} {r['who']} {','.join(r['scopes'])}" for r in rows)
-        or "No consent recorded.",
+    rows: list[dict[str, Any]] = [{"uuid": c.uuid, **c.to_json()} for c in consents]
+    text = "\n".join(
+        f"{c.given_on} {c.who.value} {','.join(sorted(c.scopes))}"
+        + (f" (withdrawn {c.withdrawn_on})" if c.withdrawn_on else "")
+        for c in consents
     )
+    emit(args, rows, text or "No consent recorded.")
     return 0
 
 
@@ -346,9 +346,9 @@ def cmd_observation_list(args: argparse.Namespace) -> int:
         args,
         rows,
         "\n".join(
-            f"{r['started_at'][:16]} {r['site']:18} {r['activity_type']:20} "
-            f"{r['duration_minutes']} min"
-            for r in rows
+            f"{o.started_at:%Y-%m-%d %H:%M} {o.site_id:18} {o.activity_type:20} "
+            f"{o.duration_minutes} min"
+            for o in items
         )
         or "No observations yet.",
     )
