@@ -86,9 +86,16 @@ class _Walker:
         return None  # instance('x'), ${name} (added as a name) or another value
 
     def steps(self, start: str | None, steps: tuple[Step, ...], base: str | None) -> None:
+        """Add the path the steps reach; a `*`, `//` or axis stops it at the known prefix."""
         path = start
+        known = path
         for step in steps:
             path = _advance(path, step)
+            if path is not None:
+                known = path
+            elif known is not None:
+                self.found.add(known)  # "/" here means: anything in the instance
+                known = None
             for predicate in step.predicates:
                 self.walk(predicate, path)
         if path is not None and path != "/":
@@ -112,4 +119,4 @@ def _advance(path: str | None, step: Step) -> str | None:
         return posixpath.join(path, step.test.rpartition(":")[2])
     if step.axis == "attribute":
         return path
-    return path if step.axis in ("descendant", "descendant-or-self") else None
+    return None

@@ -34,14 +34,14 @@ def flat_context(answers: Mapping[str, str], **extra: object) -> EvalContext:
     """A form `/data/<name>` for each answer (in order), bound to the root."""
     root = new_document(Node("data", children=[Node(k, v) for k, v in answers.items()]))
     paths = {k: f"/data/{k}" for k in answers}
-    return EvalContext(
-        root,
-        paths=paths,
-        clock=lambda: FIXED_NOW,
-        instances=secondary_instances(CHOICES),
-        choice_lists={"/data/colour": "colours", "/data/colours": "colours"},
-        **extra,  # type: ignore[arg-type]
-    )
+    options: dict[str, object] = {
+        "paths": paths,
+        "clock": lambda: FIXED_NOW,
+        "instances": secondary_instances(CHOICES),
+        "choice_lists": {"/data/colour": "colours", "/data/colours": "colours"},
+    }
+    options.update(extra)
+    return EvalContext(root, **options)  # type: ignore[arg-type]
 
 
 @pytest.fixture
