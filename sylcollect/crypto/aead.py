@@ -31,22 +31,41 @@ def subkey(master: bytes, label: str) -> bytes:
     )
 
 
+_VERSION = bytes([FORMAT_VERSION])
+
+
+class Sealer:
+    """AES-256-GCM under one key, kept ready for many values. Drop it to forget the key."""
+
+    __slots__ = ("_aead",)
+
+    def __init__(self, key: bytes) -> None:
+        self._aead = AESGCM(key)
+
+    def seal(self, plaintext: bytes, associated_data: bytes) -> bytes:
+        """Encrypts with a fresh 96-bit nonce: version byte + nonce + ciphertext-and-tag."""
+        nonce = os.urandom(NONCE_BYTES)
+        return _VERSION + nonce + self._aead.encrypt(nonce, plaintext, _VERSION + associated_data)
+
+    def open(self, blob: bytes, associated_data: bytes) -> bytes:
+        """Decrypts what `seal` made with the same key and associated data, or raises."""
+        if len(blob) < 1 + NONCE_BYTES + 16 or blob[0] != FORMAT_VERSION:
+            raise IntegrityFailure("stored value is damaged or of an unknown format")
+        nonce, body = blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :]
+        try:
+            return self._aead.decrypt(nonce, body, _VERSION + associated_data)
+        except InvalidTag:
+            raise IntegrityFailure("stored value failed its integrity check") from None
+
+
 def seal(key: bytes, plaintext: bytes, associated_data: bytes) -> bytes:
-    """Encrypts with a fresh 96-bit nonce: version byte + nonce + ciphertext-and-tag."""
-    nonce = os.urandom(NONCE_BYTES)
-    body = AESGCM(key).encrypt(nonce, plaintext, bytes([FORMAT_VERSION]) + associated_data)
-    return bytes([FORMAT_VERSION]) + nonce + body
+    """Encrypts once under `key` (see Sealer)."""
+    return Sealer(key).seal(plaintext, associated_data)
 
 
 def open_sealed(key: bytes, blob: bytes, associated_data: bytes) -> bytes:
-    """Decrypts what `seal` made with the same key and associated data, or raises."""
-    if len(blob) < 1 + NONCE_BYTES + 16 or blob[0] != FORMAT_VERSION:
-        raise IntegrityFailure("stored value is damaged or of an unknown format")
-    nonce, body = blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :]
-    try:
-        return AESGCM(key).decrypt(nonce, body, bytes([FORMAT_VERSION]) + associated_data)
-    except InvalidTag:
-        raise IntegrityFailure("stored value failed its integrity check") from None
+    """Decrypts once under `key` (see Sealer)."""
+    return Sealer(key).open(blob, associated_data)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ and read by worker threads only through the workspace's sessions.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
+
+import orjson
 
 from sylcollect.crypto import aead
 from sylcollect.errors import IntegrityFailure, Locked
@@ -35,6 +36,7 @@ class Keyring:
             for label in (LABEL_WRAP, LABEL_DATA, LABEL_AUDIT)
         }
         self._participant: dict[str, bytearray] = {}
+        self._sealers: dict[str, aead.Sealer] = {}
         self._load_wrapped = load_wrapped
         self._locked = False
 
@@ -78,18 +80,27 @@ class Keyring:
         )
 
     def forget(self, key_id: str) -> None:
+        self._sealers.pop(key_id, None)
         buf = self._participant.pop(key_id, None)
         if buf is not None:
             buf[:] = bytes(len(buf))
 
     # --- field encryption -------------------------------------------------------------
+    def _sealer(self, key_id: str) -> aead.Sealer:
+        sealer = self._sealers.get(key_id)
+        if sealer is None:
+            sealer = self._sealers[key_id] = aead.Sealer(self.data_key(key_id))
+        return sealer
+
     def seal_json(self, ad: aead.FieldAD, value: Any) -> bytes:
-        data = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        return aead.seal(self.data_key(ad.key_id), data.encode(), ad.encode())
+        """JSON-encodes (orjson: fast, strict UTF-8) and seals under the key id's key."""
+        self._check()
+        data = orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
+        return self._sealer(ad.key_id).seal(data, ad.encode())
 
     def open_json(self, ad: aead.FieldAD, blob: bytes) -> Any:
-        plain = aead.open_sealed(self.data_key(ad.key_id), blob, ad.encode())
-        return json.loads(plain)
+        self._check()
+        return orjson.loads(self._sealer(ad.key_id).open(blob, ad.encode()))
 
     # --- lock -------------------------------------------------------------------------
     @property
@@ -101,6 +112,7 @@ class Keyring:
         for buf in (self._master, *self._sub.values(), *self._participant.values()):
             buf[:] = bytes(len(buf))
         self._participant.clear()
+        self._sealers.clear()
         self._sub.clear()
         self._master = bytearray()
         self._locked = True
