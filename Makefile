@@ -22,7 +22,14 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
-test: $(STAMP) lint
+NODE_DEPS = tests/core/forms/expr/differential/node_modules/.installed
+
+# Enketo's evaluator (npm) for the differential tests of the expression language.
+$(NODE_DEPS): tests/core/forms/expr/differential/package.json
+	sh tests/core/forms/expr/differential/install.sh
+	touch $(NODE_DEPS)
+
+test: $(STAMP) $(NODE_DEPS) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 	$(PY) benchmarks/run.py --quick
 
