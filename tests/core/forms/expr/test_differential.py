@@ -504,9 +504,10 @@ def test_every_expression_agrees_with_enketo(compared: tuple[list[Case], list[st
         else:
             tally["differ"] += 1
             unexplained.append(case)
-    expressions = {(c.form, c.attribute, c.nodeset) for c in cases}
-    print(f"\ndifferential: {len(converted)} forms, {len(expressions)} expressions, "
-          f"{len(cases)} evaluations: {dict(tally)}")  # fmt: skip
+    binds = {(c.form, c.attribute, c.nodeset) for c in cases if c.form != "synthetic"}
+    corpus = {c.expr for c in cases if c.form == "synthetic"}
+    print(f"\ndifferential: {len(converted)} forms, {len(binds)} bind expressions, "
+          f"{len(corpus)} corpus expressions, {len(cases)} evaluations: {dict(tally)}")  # fmt: skip
     shown = "\n".join(
         f"{c.form} [{c.answers}] {c.attribute} {c.nodeset}: {c.expr!r}\n"
         f"    ours={c.ours} enketo={c.theirs} (sent {c.enketo_expr!r})"
