@@ -19,13 +19,15 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from sylcollect.crypto import kdf, slots
+from sylcollect.crypto import aead, kdf, slots
 from sylcollect.domain.audit import AuditAction
 from sylcollect.domain.study import Study
 from sylcollect.domain.study_io import study_from_json, study_to_json
 from sylcollect.errors import (
     BackoffActive,
     Conflict,
+    InvalidInput,
+    Locked,
     NotFound,
     StorageError,
     SylError,
@@ -157,7 +159,7 @@ class Workspace:
         try:
             with _db_errors("create the workspace"):
                 migrate.upgrade(engine, None)
-                master = kdf_random_master()
+                master = aead.random_key()
                 recovery = slots.new_recovery_key()
                 now = clock().isoformat()
                 params = kdf.calibrate()
@@ -288,15 +290,7 @@ class Workspace:
         return unlocked
 
 
-def kdf_random_master() -> bytes:
-    from sylcollect.crypto.aead import random_key
-
-    return random_key()
-
-
 def _check_user_name(user: str) -> None:
-    from sylcollect.errors import InvalidInput
-
     if not user or len(user) > 64 or user != user.strip() or user.startswith("("):
         raise InvalidInput("a user name needs 1-64 characters, without spaces at either end")
 
@@ -339,8 +333,6 @@ class UnlockedWorkspace:
     @property
     def keyring(self) -> Keyring:
         if self._keyring is None:
-            from sylcollect.errors import Locked
-
             raise Locked("the workspace is locked: unlock it first")
         return self._keyring
 
