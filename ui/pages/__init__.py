@@ -1,0 +1,1 @@
+"""Pages shown inside the main window."""

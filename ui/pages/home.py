@@ -1,0 +1,181 @@
+"""Home: the study on this laptop (sites, waves, forms) and how much has been collected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sylcollect.storage.workspace import UnlockedWorkspace
+from ui.widgets.basics import BusyRow, Notice, PageHeader, label
+
+
+@dataclass(frozen=True)
+class SiteSummary:
+    """A site's id and name, and the names of its units."""
+
+    id: str
+    name: str
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    """What the Home page shows; built on the worker thread, read on the GUI thread."""
+
+    study_id: str
+    name: str
+    version: int
+    sites: tuple[SiteSummary, ...]
+    waves: tuple[tuple[str, str], ...]
+    forms: tuple[tuple[str, str, str], ...]
+    participants: int
+    withdrawn: int
+    records: int
+
+
+def load_summary(ws: UnlockedWorkspace) -> HomeSummary:
+    """Worker thread: reads the study and the counts in one transaction."""
+    study = ws.study
+    with ws.transaction() as tx:
+        people = tx.participants.list()
+        records = tx.records.count()
+    return HomeSummary(
+        study_id=study.id,
+        name=study.name,
+        version=study.version,
+        sites=tuple(SiteSummary(s.id, s.name, tuple(u.name for u in s.units)) for s in study.sites),
+        waves=tuple((w.id, w.name) for w in study.waves),
+        forms=tuple((f.id, f.version, f.title) for f in study.forms),
+        participants=sum(1 for p in people if not p.withdrawn),
+        withdrawn=sum(1 for p in people if p.withdrawn),
+        records=records,
+    )
+
+
+def card(title: str) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("card", True)
+    col = QVBoxLayout(frame)
+    col.setContentsMargins(20, 16, 20, 16)
+    col.setSpacing(6)
+    col.addWidget(label(title, "subtitle"))
+    return frame, col
+
+
+class HomePage(QWidget):
+    """Shows a HomeSummary; `clear()` removes everything read from the workspace. GUI thread."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("homePage")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 0)
+        self.header = PageHeader(
+            self.tr("Home"),
+            self.tr("The study on this laptop, and what has been collected so far."),
+        )
+        outer.addWidget(self.header)
+        self.busy = BusyRow(self)
+        self.error = Notice(self)
+        outer.addWidget(self.busy)
+        outer.addWidget(self.error)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName(self.tr("Study summary"))
+        outer.addWidget(self.scroll, 1)
+        self.summary: HomeSummary | None = None
+
+    def show_loading(self) -> None:
+        self.busy.start(self.tr("Reading the study…"))
+
+    def show_error(self, text: str) -> None:
+        self.busy.stop()
+        self.error.show_message("error", text)
+
+    def show_summary(self, s: HomeSummary) -> None:
+        self.busy.stop()
+        self.error.clear()
+        self.summary = s
+        body = QWidget()
+        col = QVBoxLayout(body)
+        col.setContentsMargins(0, 8, 0, 24)
+        col.setSpacing(16)
+
+        study, study_col = card(s.name)
+        study_col.addWidget(
+            label(self.tr("Study {id} · version {v}").format(id=s.study_id, v=s.version), "muted")
+        )
+        col.addWidget(study)
+
+        stats = QHBoxLayout()
+        stats.setSpacing(16)
+        participants = self.tr("{n} withdrawn").format(n=s.withdrawn) if s.withdrawn else ""
+        for title, value, note in (
+            (self.tr("Participants"), s.participants, participants),
+            (self.tr("Records"), s.records, ""),
+            (self.tr("Forms"), len(s.forms), ""),
+        ):
+            frame, fcol = card(title)
+            number = label(str(value), "stat")
+            number.setObjectName(f"count_{title.lower()}")
+            number.setAccessibleName(f"{title}: {value}")
+            fcol.addWidget(number)
+            if note:
+                fcol.addWidget(label(note, "muted"))
+            stats.addWidget(frame, 1)
+        col.addLayout(stats)
+
+        sites, sites_col = card(self.tr("Sites"))
+        for site in s.sites:
+            sites_col.addWidget(label(site.name))
+            for unit in site.units:
+                sites_col.addWidget(label("    " + unit, "muted"))
+        col.addWidget(sites)
+
+        waves, waves_col = card(self.tr("Waves"))
+        for _wid, name in s.waves:
+            waves_col.addWidget(label(name))
+        col.addWidget(waves)
+
+        forms, forms_col = card(self.tr("Forms"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(6)
+        for c, head in enumerate((self.tr("Title"), self.tr("Form id"), self.tr("Version"))):
+            grid.addWidget(label(head, "caption"), 0, c)
+        for r, (fid, version, title) in enumerate(s.forms, start=1):
+            grid.addWidget(label(title), r, 0)
+            grid.addWidget(label(fid, "muted", wrap=False), r, 1)
+            grid.addWidget(label(version, "muted", wrap=False), r, 2)
+        grid.setColumnStretch(0, 1)
+        forms_col.addLayout(grid)
+        col.addWidget(forms)
+        col.addStretch(1)
+        self.scroll.setWidget(body)
+        body.setMaximumWidth(960)
+
+    def clear(self) -> None:
+        """Drops every widget that shows workspace content (used when locking)."""
+        self.summary = None
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.busy.stop()
+        self.error.clear()
+
+    def text_content(self) -> str:
+        """All visible label text, for tests and checks."""
+        body = self.scroll.widget()
+        if body is None:
+            return ""
+        return "\n".join(w.text() for w in body.findChildren(QLabel))

@@ -1,0 +1,1 @@
+"""Small reusable widgets: page header, notices, password fields, the strength meter."""
