@@ -23,6 +23,7 @@ from sylcollect.forms.expr.instance import (
     secondary_instance,
     secondary_instances,
 )
+from sylcollect.forms.expr.labels import interpolate, label_names
 from sylcollect.forms.expr.parser import parse
 from sylcollect.forms.expr.signatures import ARITY
 from sylcollect.forms.expr.syntax import Expr, to_xpath
@@ -84,7 +85,9 @@ __all__ = [
     "evaluate",
     "format_number",
     "instances_from_xform",
+    "interpolate",
     "is_volatile",
+    "label_names",
     "new_document",
     "node_to_xml",
     "parse",

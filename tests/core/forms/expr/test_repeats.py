@@ -98,3 +98,13 @@ def test_position_counts_same_named_siblings_only(house: tuple[EvalContext, Node
     assert evaluate("position(..)", cy) == 3.0  # not 4 (hh_size comes first)
     assert evaluate("position(.)", cy) == 1.0
     assert evaluate("position()", cy) == 1.0
+
+
+def test_label_interpolation_follows_repeat_scoping(house: tuple[EvalContext, Node]) -> None:
+    from sylcollect.forms.expr import interpolate, label_names
+
+    ctx, _ = house
+    here = _at(ctx, "/data/person/age", 2)
+    label = "How old is ${name} (household of ${ hh_size })? ${nope}"
+    assert interpolate(label, here) == "How old is Cy (household of 3)? "
+    assert label_names(label) == frozenset({"name", "hh_size", "nope"})
