@@ -234,6 +234,8 @@ QMenuBar::item:selected, QMenu::item:selected {{
 }}
 QMenu {{ background: {t.surface}; border: 1px solid {t.border_input}; }}
 QScrollArea {{ border: none; background: {t.page}; }}
+QScrollArea[focusRing="true"] {{ border: 2px solid {t.page}; border-radius: 8px; }}
+QScrollArea[focusRing="true"]:focus {{ border: 2px solid {t.focus}; }}
 QToolTip {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border_input}; }}
 """
 

@@ -92,6 +92,7 @@ class HomePage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setAccessibleName(self.tr("Study summary"))
+        self.scroll.setProperty("focusRing", True)  # a tab stop, so the keys can scroll it
         outer.addWidget(self.scroll, 1)
         self.summary: HomeSummary | None = None
 

@@ -1,0 +1,132 @@
+"""The main window and the app controller: Home, status bar, Lock, auto-lock."""
+
+from __future__ import annotations
+
+import pytest
+import shiboken6
+from a11y import check_window
+from PySide6.QtCore import Qt
+from ui_helpers import PASSWORD, show, wait_idle
+
+from sylcollect.storage.workspace import Workspace
+
+
+@pytest.fixture
+def unlocked(locked_ws):
+    ws = locked_ws.unlock("ann", PASSWORD)
+    yield ws
+    if not ws.locked:
+        ws.lock()
+
+
+def make_window(qtbot, unlocked, tasks, idle_ms: int = 60_000):
+    from ui.windows.main_window import MainWindow
+
+    window = MainWindow(unlocked, tasks, idle_ms)
+    show(qtbot, window)
+    qtbot.waitUntil(lambda: window.home.summary is not None, timeout=15000)
+    return window
+
+
+def test_home_shows_the_study_and_counts(qtbot, unlocked, tasks, demo_study) -> None:
+    window = make_window(qtbot, unlocked, tasks)
+    text = window.home.text_content()
+    assert demo_study.name in text
+    for site in demo_study.sites:
+        assert site.name in text
+        assert all(unit.name in text for unit in site.units)
+    assert all(wave.name in text for wave in demo_study.waves)
+    assert all(form.title in text and form.id in text for form in demo_study.forms)
+    summary = window.home.summary
+    assert (summary.participants, summary.records) == (2, 0)
+    count = window.home.findChild(type(window.status), "count_participants")
+    assert count.text() == "2"
+    assert window.status.text() == "Offline · Signed in as ann · Study v1"
+    assert window.windowTitle() == "SYL Collect"
+
+
+def test_ctrl_l_locks_and_clears(qtbot, unlocked, tasks, demo_study) -> None:
+    window = make_window(qtbot, unlocked, tasks)
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, tasks)
+    assert unlocked.locked
+    assert window.workspace is None
+    assert demo_study.name not in window.home.text_content()
+    assert window.status.text() == "Locked"
+
+
+def test_lock_button(qtbot, unlocked, tasks) -> None:
+    window = make_window(qtbot, unlocked, tasks)
+    assert window.lock_action.shortcut().toString() == "Ctrl+L"
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    assert unlocked.locked
+
+
+def test_auto_lock_after_idle(qtbot, unlocked, tasks) -> None:
+    window = make_window(qtbot, unlocked, tasks, idle_ms=200)
+    with qtbot.waitSignal(window.locked, timeout=3000):
+        pass
+    wait_idle(qtbot, tasks)
+    assert unlocked.locked
+
+
+def test_activity_postpones_auto_lock(qtbot, unlocked, tasks) -> None:
+    window = make_window(qtbot, unlocked, tasks, idle_ms=400)
+    for _ in range(6):
+        qtbot.wait(100)
+        qtbot.keyClick(window.lock_button, Qt.Key.Key_Shift)
+    assert not unlocked.locked and window.workspace is unlocked
+    qtbot.waitSignal(window.locked, timeout=3000).wait()
+
+
+def test_accessibility(qtbot, unlocked, tasks) -> None:
+    window = make_window(qtbot, unlocked, tasks)
+    assert check_window(qtbot, window) == []
+
+
+def test_controller_unlock_lock_and_back(qtbot, demo_folder, tasks, cheap, demo_study) -> None:
+    from ui.app import AppController
+    from ui.windows.main_window import MainWindow
+    from ui.windows.unlock import UnlockWindow
+
+    controller = AppController(demo_folder.path, demo=False, tasks=tasks, idle_ms=60_000)
+    controller.start()
+    first = controller.window
+    assert isinstance(first, UnlockWindow)
+    qtbot.waitExposed(first)
+    qtbot.keyClicks(first.sign_in.password.edit, PASSWORD)
+    qtbot.keyClick(first.sign_in.password.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(controller.window, MainWindow), timeout=15000)
+    main = controller.window
+    qtbot.waitUntil(lambda: main.home.summary is not None, timeout=15000)
+    assert demo_study.name in main.home.text_content()
+    unlocked = controller.unlocked
+    qtbot.keyClick(main, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(controller.window, UnlockWindow), timeout=5000)
+    wait_idle(qtbot, tasks)
+    assert unlocked.locked
+    assert controller.unlocked is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(main), timeout=2000)  # main window is gone
+    controller.shutdown()
+
+
+def test_controller_without_workspace_offers_the_demo(qtbot, tmp_path, tasks, cheap) -> None:
+    from ui.app import AppController
+    from ui.windows.no_workspace import NoWorkspaceWindow
+    from ui.windows.setup import SetupDialog
+
+    controller = AppController(
+        tmp_path / "real", demo=False, tasks=tasks, demo_dir=tmp_path / "demo"
+    )
+    controller.start()
+    window = controller.window
+    assert isinstance(window, NoWorkspaceWindow)
+    qtbot.waitExposed(window)
+    assert check_window(qtbot, window) == []
+    qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
+    assert isinstance(controller.window, SetupDialog)
+    assert not Workspace.exists(tmp_path / "real")
+    controller.shutdown()
