@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -182,9 +183,15 @@ def cmd_participant_withdraw(args: argparse.Namespace) -> int:
     if not args.yes:
         raise CliError("withdrawal can't be undone: add --yes to confirm")
     ws = open_unlocked(args)
-    ws.withdraw(args.code)
+    scrubbed = ws.withdraw(args.code)
     ws.lock()
     print(f"Withdrew {args.code}. Their data can no longer be read by anyone.")
+    if not scrubbed:
+        print(
+            "Note: another program was reading the workspace, so the old pages will be wiped "
+            "from the file the next time it is opened.",
+            file=sys.stderr,
+        )
     return 0
 
 

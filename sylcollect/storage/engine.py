@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +33,20 @@ def sqlite_engine(path: Path) -> Engine:
     return engine
 
 
-def checkpoint_and_vacuum(engine: Engine) -> None:
-    """Folds the WAL into the file, truncates it, and rewrites free pages away."""
+def checkpoint_and_vacuum(engine: Engine, busy_ms: int = 2000) -> bool:
+    """Folds the WAL into the file, truncates it, and rewrites free pages away.
+
+    Returns False (having changed nothing it can't redo) when another connection holds a
+    read open, so the caller can retry later instead of believing the pages are gone.
+    """
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        raw.execute("VACUUM")
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+        if raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]:
+            return False
+        try:
+            raw.execute("VACUUM")
+        except sqlite3.OperationalError:
+            return False
+        return not raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]

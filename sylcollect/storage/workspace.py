@@ -49,6 +49,7 @@ from sylcollect.storage.tx import Clock, Tx, utc_now
 
 DB_NAME = "workspace.db"
 RECOVERY_USER = "(recovery)"
+SCRUB_PENDING = "scrub_pending"
 BACKOFF_CAP_SECONDS = 15 * 60
 
 
@@ -135,7 +136,10 @@ class Workspace:
         engine = sqlite_engine(db_path)
         with _db_errors("open the workspace"):
             migrate.upgrade(engine, db_path)
-        return cls(data_dir, engine, clock)
+        ws = cls(data_dir, engine, clock)
+        if ws.scrub_pending():
+            ws.scrub()
+        return ws
 
     @classmethod
     def create(
@@ -207,6 +211,30 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def scrub(self) -> bool:
+        """Physically removes deleted pages (see UnlockedWorkspace.withdraw); remembers a
+        scrub that could not finish so that the next open completes it."""
+        with _db_errors("clean up the workspace file"):
+            done = checkpoint_and_vacuum(self.engine)
+            with Session(self.engine) as s, s.begin():
+                if done:
+                    pending = s.get(Meta, SCRUB_PENDING)
+                    if pending is not None:
+                        s.delete(pending)
+                else:
+                    s.merge(Meta(key=SCRUB_PENDING, value="1"))
+            if done:
+                done = checkpoint_and_vacuum(self.engine)
+        backups = self.data_dir / migrate.BACKUP_DIR
+        if backups.is_dir():
+            for old in backups.glob("*.db"):
+                old.unlink()
+        return done
+
+    def scrub_pending(self) -> bool:
+        with Session(self.engine) as s:
+            return s.get(Meta, SCRUB_PENDING) is not None
 
     # --- users and backoff ------------------------------------------------------------
     def users(self) -> list[UserInfo]:
@@ -450,17 +478,16 @@ class UnlockedWorkspace:
         with Session(self.workspace.engine) as s:
             return audit.verify(s, self.keyring.audit_key())
 
-    def withdraw(self, code: str) -> None:
-        """Crypto-shreds a participant, then scrubs the WAL, free pages and backups."""
+    def withdraw(self, code: str) -> bool:
+        """Crypto-shreds a participant, then scrubs the WAL, free pages and backups.
+
+        Returns False when the scrub had to wait for another reader; it is then retried on
+        the next open (the key is already deleted logically and can't be read through us).
+        """
         with self.transaction() as tx:
             tx.participants.withdraw(code)
-        self.scrub()
+        return self.scrub()
 
-    def scrub(self) -> None:
-        """Checkpoints and vacuums so deleted key material leaves the file and the WAL."""
-        with _db_errors("clean up the workspace file"):
-            checkpoint_and_vacuum(self.workspace.engine)
-        backups = self.workspace.data_dir / migrate.BACKUP_DIR
-        if backups.is_dir():
-            for old in backups.glob("*.db"):
-                old.unlink()
+    def scrub(self) -> bool:
+        """Checkpoints and vacuums so deleted key material leaves the file, WAL and backups."""
+        return self.workspace.scrub()

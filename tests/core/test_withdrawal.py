@@ -112,3 +112,32 @@ def test_withdrawn_participant_gets_no_new_records(workspace) -> None:  # type: 
     ws.withdraw("DH-001")
     with pytest.raises(Conflict), ws.transaction() as tx:
         tx.records.add(Record("", "phq9", "1", SubjectKind.PARTICIPANT, "durham-house", p.uuid))
+
+
+def test_scrub_waits_for_a_reader_then_finishes_on_next_open(workspace) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    ws, _ = workspace
+    with ws.transaction() as tx:
+        tx.participants.add("DH-001", "durham-house", Role.YOUNG_PERSON, Identity(name="W"))
+    folder = ws.workspace.data_dir
+    db_path = folder / "workspace.db"
+    reader = sqlite3.connect(db_path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM participant").fetchone()
+    wrapped = sqlite3.connect(db_path).execute("SELECT wrapped FROM participant_key").fetchone()[0]
+
+    start = time.monotonic()
+    assert ws.withdraw("DH-001") is False  # told, not fooled
+    assert time.monotonic() - start < 10
+    assert ws.workspace.scrub_pending()
+
+    reader.execute("COMMIT")
+    reader.close()
+    ws.lock()
+    ws.workspace.close()
+    reopened = Workspace.open(folder)  # completes the pending scrub
+    assert not reopened.scrub_pending()
+    for path in _files(folder):
+        assert wrapped not in path.read_bytes(), path.name
+    reopened.close()
