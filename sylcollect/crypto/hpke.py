@@ -108,7 +108,7 @@ class ChunkSealer:
         self._index = 0
         self._done = False
 
-    def seal(self, plaintext: bytes, *, final: bool) -> bytes:
+    def seal(self, plaintext: bytes | bytearray | memoryview, *, final: bool) -> bytes:
         """The next chunk's ciphertext and tag; nothing may follow a final chunk."""
         if self._done:
             raise IntegrityFailure("the stream is already finished")
@@ -145,6 +145,18 @@ class ChunkOpener:
         self._index += 1
         self._done = final
         return plaintext
+
+    def would_open(self, ciphertext: bytes, *, final: bool) -> bool:
+        """Whether `open` would accept this chunk with this flag, without moving on.
+
+        Used after a failure to tell a cut stream (the last chunk is not marked final) or
+        appended data (an earlier chunk was marked final) from other damage.
+        """
+        try:
+            self._aead.decrypt(_nonce(self._index, final), ciphertext, self._ad)
+        except InvalidTag:
+            return False
+        return True
 
 
 def _private_parts(
