@@ -140,6 +140,8 @@ class AppController(QObject):
 
     def _locked(self) -> None:
         self.unlocked = None
+        if getattr(self.window, "closing", False):
+            return  # the main window was closed: the app is quitting, not locking
         if self.workspace is not None:
             self.show_unlock(self.workspace)
 

@@ -130,3 +130,21 @@ def test_controller_without_workspace_offers_the_demo(qtbot, tmp_path, tasks, ch
     assert isinstance(controller.window, SetupDialog)
     assert not Workspace.exists(tmp_path / "real")
     controller.shutdown()
+
+
+def test_closing_the_main_window_locks_without_reopening(qtbot, demo_folder, tasks, cheap) -> None:
+    from ui.app import AppController
+    from ui.windows.main_window import MainWindow
+
+    controller = AppController(demo_folder.path, demo=False, tasks=tasks)
+    controller.start()
+    workspace = controller.workspace
+    controller.show_main(workspace.unlock("ann", PASSWORD))
+    main = controller.window
+    assert isinstance(main, MainWindow)
+    unlocked = controller.unlocked
+    main.close()
+    wait_idle(qtbot, tasks)
+    assert unlocked.locked
+    assert controller.window is main  # no unlock window popped up: the app quits
+    controller.shutdown()

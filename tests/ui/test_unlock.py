@@ -168,3 +168,29 @@ def test_accessibility_of_both_pages(qtbot, window) -> None:
     assert check_window(qtbot, window) == []
     window.show_recovery()
     assert check_window(qtbot, window) == []
+
+
+def test_recovery_while_waiting_out_a_backoff(qtbot, locked_ws, tasks, demo_folder) -> None:
+    from ui.windows.main_window import MainWindow
+    from ui.windows.unlock import UnlockWindow
+
+    for _ in range(3):
+        with pytest.raises(WrongPassword):
+            locked_ws.unlock("ann", "wrong wrong wrong")
+    window = UnlockWindow(locked_ws, tasks)
+    show(qtbot, window)
+    qtbot.mouseClick(window.sign_in.forgot_button, Qt.MouseButton.LeftButton)
+    page = window.recovery
+    qtbot.keyClicks(page.key, demo_folder.recovery_key)
+    qtbot.keyClicks(page.password.edit, NEW_PASSWORD)
+    qtbot.keyClicks(page.confirm, NEW_PASSWORD)
+    with qtbot.waitSignal(window.unlocked, timeout=15000) as signal:
+        qtbot.mouseClick(page.submit, Qt.MouseButton.LeftButton)
+    unlocked = signal.args[0]
+    assert not unlocked.locked  # the recovery session itself (the core kept the backoff)
+    main = MainWindow(unlocked, tasks)
+    show(qtbot, main)
+    assert main.status.text().startswith("Offline · Signed in with the recovery key")
+    main.lock()
+    wait_idle(qtbot, tasks)
+    assert unlocked.locked

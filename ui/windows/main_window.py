@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QWidget
 
-from sylcollect.storage.workspace import UnlockedWorkspace
+from sylcollect.storage.workspace import RECOVERY_USER, UnlockedWorkspace
 from ui import icons, messages, theme
 from ui.idle import DEFAULT_IDLE_MS, IdleWatcher
 from ui.pages.home import HomePage, HomeSummary, load_summary
@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("SYL Collect"))  # never data in the title
         self._ws: UnlockedWorkspace | None = workspace
         self._tasks = tasks
+        self.closing = False  # set when the window closes (the app quits, no unlock window)
 
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(LOCK_SHORTCUT)
@@ -79,7 +80,11 @@ class MainWindow(QMainWindow):
         if self._ws is None:
             self.status.setText(self.tr("Locked"))
             return
-        parts = [self.tr("Offline"), self.tr("Signed in as {user}").format(user=self._ws.actor)]
+        if self._ws.actor == RECOVERY_USER:
+            who = self.tr("Signed in with the recovery key")
+        else:
+            who = self.tr("Signed in as {user}").format(user=self._ws.actor)
+        parts = [self.tr("Offline"), who]
         if summary is not None:
             parts.append(self.tr("Study v{v}").format(v=summary.version))
         self.status.setText(" · ".join(parts))
@@ -107,5 +112,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         geometry.save(self)
+        self.closing = True
         self.lock()
         super().closeEvent(event)
