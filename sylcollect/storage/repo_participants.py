@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid as uuidlib
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from sylcollect.crypto import aead
 from sylcollect.domain.audit import AuditAction
@@ -98,6 +98,13 @@ class Participants:
         if not include_withdrawn:
             stmt = stmt.where(ParticipantRow.withdrawn_at.is_(None))
         return [self._to_domain(r, with_identity=False) for r in self._s.scalars(stmt)]
+
+    def count(self, include_withdrawn: bool = True) -> int:
+        """How many participants, without decrypting anything."""
+        stmt = select(func.count()).select_from(ParticipantRow)
+        if not include_withdrawn:
+            stmt = stmt.where(ParticipantRow.withdrawn_at.is_(None))
+        return int(self._s.scalar(stmt) or 0)
 
     def change(
         self,

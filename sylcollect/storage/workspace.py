@@ -1,7 +1,9 @@
 """The workspace folder: create, open (migrating), unlock with a key slot, lock.
 
-Thread contract: a Workspace and its UnlockedWorkspace are used from one thread at a time;
-each `transaction()` opens its own Session, never shared across threads.
+Thread contract: every method opens its own short Session, never shared across threads, so
+the read-only calls (`users`, `wait_seconds`, `study_id`, `scrub_pending`) are safe from any
+thread. Writes (`transaction()`, user changes, withdrawal) belong to one writer thread; the
+desktop app sends them all through its single worker.
 """
 
 from __future__ import annotations
@@ -466,6 +468,9 @@ class UnlockedWorkspace:
             tx.session.delete(row)
             tx.session.flush()
             tx.session.add(_slot_row(new, role, tx.now().isoformat()))
+            failures = tx.session.get(UnlockFailure, user)
+            if failures is not None:  # a new password (e.g. after recovery) starts afresh
+                tx.session.delete(failures)
             tx.audit(AuditAction.PASSWORD_CHANGED, "user", None, {"user": user}, "ws")
 
     def user_role(self) -> str:

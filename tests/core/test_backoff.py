@@ -44,3 +44,19 @@ def test_backoff_survives_a_restart_and_clears_on_success(
     clock[0] += 4.0
     restarted.unlock("ann", PASSWORD).lock()
     assert restarted.wait_seconds("ann") == 0
+
+
+def test_a_new_password_clears_the_backoff(workspace) -> None:  # type: ignore[no-untyped-def]
+    ws, recovery = workspace
+    folder = ws.workspace.data_dir
+    ws.lock()
+    locked = Workspace.open(folder)
+    for _ in range(5):
+        with pytest.raises((WrongPassword, BackoffActive)):
+            locked.unlock("ann", "wrong password, sorry")
+    assert locked.wait_seconds("ann") > 0
+    opened = locked.unlock_with_recovery(recovery)
+    opened.set_password("ann", "a fresh start pass phrase")
+    opened.lock()
+    assert locked.wait_seconds("ann") == 0
+    locked.unlock("ann", "a fresh start pass phrase").lock()

@@ -212,3 +212,14 @@ def test_identity_round_trips_with_date_of_birth(workspace) -> None:  # type: ig
     with ws.transaction() as tx:
         assert tx.participants.reveal_identity("DH-003").identity == ident
         assert tx.participants.get("DH-003").identity is None  # listing never decrypts it
+
+
+def test_participant_count_needs_no_decryption(workspace) -> None:  # type: ignore[no-untyped-def]
+    ws, _ = workspace
+    with ws.transaction() as tx:
+        for i in range(3):
+            tx.participants.add(f"DH-00{i}", "durham-house", Role.YOUNG_PERSON)
+    ws.withdraw("DH-001")
+    with ws.transaction() as tx:
+        assert tx.participants.count() == 3
+        assert tx.participants.count(include_withdrawn=False) == 2
