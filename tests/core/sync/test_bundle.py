@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from sylcollect.errors import InvalidInput
-from sylcollect.sync import bundle
 from sylcollect.sync.bundle import (
     check_device_key,
     check_study,
@@ -197,7 +196,9 @@ def test_extra_bytes_after_the_signature(tmp_path: Path) -> None:
 
 def test_another_studys_bundle(tmp_path: Path) -> None:
     path = tmp_path / "b.sylb"
-    write(path, b"data", header=make_header(study_id="other-study"), study_public=OTHER_STUDY_PUBLIC)
+    write(
+        path, b"data", header=make_header(study_id="other-study"), study_public=OTHER_STUDY_PUBLIC
+    )
     verified = verify_bundle(path, max_bytes=BIG)
     with pytest.raises(BundleRefused) as info:
         check_study(verified, "syl-study")
