@@ -1,0 +1,336 @@
+"""From form versions to tables: the variables of each table and how to read each value.
+
+Values read here are "stored" values, the same for every format: choice names as text,
+`pnts` where the person said "I'd rather not say", numbers as numbers, dates and times as ISO
+text, None when empty. The format writers turn them into codes, labels and missing values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sylcollect.domain.participant import Identity
+from sylcollect.domain.record import Record
+from sylcollect.export.names import NameAllocator
+from sylcollect.export.schema import (
+    DECLINED,
+    YES_NO,
+    Table,
+    Variable,
+    VarKind,
+    VarRole,
+    choice_codes,
+    key_variables,
+    meta_variables,
+    missing_code_for,
+)
+from sylcollect.export.source import FormEntry, version_key
+from sylcollect.forms.model import Form, Group, Question
+from sylcollect.forms.scoring import Scale, ScoringSheetError, parse_scoring_sheet
+
+#: Metadata questions that identify a person or their phone: only with identifiers.
+IDENTIFYING_TYPES = frozenset(
+    {"username", "phonenumber", "email", "simserial", "subscriberid", "deviceid"}
+)
+_KINDS = {
+    "integer": VarKind.NUMBER,
+    "decimal": VarKind.NUMBER,
+    "range": VarKind.NUMBER,
+    "select_one": VarKind.CODED,
+    "select_one_external": VarKind.CODED,
+    "date": VarKind.DATE,
+    "today": VarKind.DATE,
+    "datetime": VarKind.DATETIME,
+    "start": VarKind.DATETIME,
+    "end": VarKind.DATETIME,
+}
+_FREE_TEXT = frozenset({"text", "barcode"})
+#: Notes hold no value; pyxform's meta/instanceID duplicates `record_uuid`.
+_SKIPPED_TYPES = frozenset({"note", "instanceid"})
+
+Scope = Mapping[str, Any]
+Getter = Callable[[Record, Scope, "RowContext"], Any]
+
+
+@dataclass(frozen=True)
+class RowContext:
+    """What rows need beside the record: participant codes, and identities when asked."""
+
+    codes: Mapping[str, str]
+    identities: Mapping[str, Identity] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Column:
+    """Reads the values of one variable (or, `multi`, of several: a list) from a scope."""
+
+    get: Getter
+    multi: bool = False
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """A table and how to fill it: its repeat path from the root and its columns."""
+
+    table: Table
+    columns: tuple[Column, ...]
+    repeat_paths: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    """Per repeat level: the ways (group names then repeat name) to find its instances."""
+
+
+@dataclass
+class _Occurrence:
+    form: Form
+    question: Question
+    segments: tuple[str, ...]
+
+
+@dataclass
+class _Container:
+    label: str
+    paths: list[tuple[str, ...]] = field(default_factory=list)
+    questions: dict[str, list[_Occurrence]] = field(default_factory=dict)
+
+
+def lookup(name: str, paths: Sequence[tuple[str, ...]]) -> Callable[[Scope], Any]:
+    """Reads `name` from a scope where groups are transparent or given as nested objects."""
+    nested = tuple(p for p in paths if len(p) > 1)
+    if not nested:
+        return lambda scope: scope.get(name)
+
+    def get(scope: Scope) -> Any:
+        value = scope.get(name)
+        if value is not None:
+            return value
+        for path in nested:
+            current: Any = scope
+            for segment in path:
+                current = current.get(segment) if isinstance(current, Mapping) else None
+                if current is None:
+                    break
+            if current is not None:
+                return current
+        return None
+
+    return get
+
+
+def _walk(form: Form, group: Group, chain: tuple[str, ...], segments: tuple[str, ...],
+          containers: dict[tuple[str, ...], _Container]) -> None:  # fmt: skip
+    for child in group.children:
+        if isinstance(child, Group) and child.repeat:
+            inner = (*chain, child.name)
+            box = containers.setdefault(inner, _Container(child.label(form.default_language)))
+            path = (*segments, child.name)
+            if path not in box.paths:
+                box.paths.append(path)
+            _walk(form, child, inner, (), containers)
+        elif isinstance(child, Group):
+            _walk(form, child, chain, (*segments, child.name), containers)
+        else:
+            occurrences = containers[chain].questions.setdefault(child.name, [])
+            occurrences.append(_Occurrence(form, child, (*segments, child.name)))
+
+
+def _source(form: Form, question: Question) -> str:
+    return question.path.removeprefix(form.root.path).strip("/")
+
+
+def _kind(question: Question) -> VarKind:
+    return _KINDS.get(question.type, VarKind.TEXT)
+
+
+def _choices(occurrences: list[_Occurrence]) -> tuple[list[str], dict[str, str], bool]:
+    """Choice names (oldest version first), their newest labels, and whether pnts occurs."""
+    names: list[str] = []
+    labels: dict[str, str] = {}
+    declinable = False
+    for occ in reversed(occurrences):
+        for choice in occ.form.choices(occ.question):
+            if choice.name == DECLINED:
+                declinable = True
+            elif choice.name not in names:
+                names.append(choice.name)
+    for occ in occurrences:
+        for choice in occ.form.choices(occ.question):
+            labels.setdefault(
+                choice.name,
+                choice.labels.get(occ.form.default_language)
+                or next((t for t in choice.labels.values() if t), choice.name),
+            )
+    return names, labels, declinable  # fmt: skip
+
+
+def _coded(base: Variable, names: list[str], labels: Mapping[str, str], declinable: bool,
+           note: str = "") -> Variable:  # fmt: skip
+    codes, how = choice_codes(names)
+    value_labels = {codes[n]: labels.get(n, n) for n in names}
+    missing = missing_code_for(codes) if declinable else None
+    return replace(base, kind=VarKind.CODED, codes=codes, value_labels=value_labels,
+                   missing_code=missing, note="; ".join(x for x in (note, how) if x))  # fmt: skip
+
+
+def _multi_getter(read: Callable[[Scope], Any], names: list[str]) -> Getter:
+    width = len(names)
+
+    def get(record: Record, scope: Scope, ctx: RowContext) -> list[Any]:
+        value = read(scope)
+        if value is None or value == "" or value == []:
+            return [None] * (width + 1)
+        raw = value if isinstance(value, str) else " ".join(str(v) for v in value)
+        chosen = set(raw.split())
+        if DECLINED in chosen:
+            return [raw, *([DECLINED] * width)]
+        return [raw, *(1 if n in chosen else 0 for n in names)]
+
+    return get
+
+
+def _question_columns(occurrences: list[_Occurrence]) -> list[tuple[list[Variable], Column]]:
+    newest = occurrences[0]
+    form, question = newest.form, newest.question
+    read = lookup(question.name, [o.segments for o in occurrences])
+    versions = tuple(sorted({o.form.version for o in occurrences}, key=version_key))
+    kinds = {_kind(o.question) for o in occurrences}
+    types = {o.question.type for o in occurrences}
+    base = Variable(
+        question.name,
+        question.label(form.default_language) or question.name,
+        _kind(question),
+        VarRole.IDENTIFIER if question.type in IDENTIFYING_TYPES else VarRole.ANSWER,
+        _source(form, question),
+        versions,
+        free_text=question.type in _FREE_TEXT,
+        note="calculated by the form" if question.is_calculated else "",
+    )
+    single = Column(lambda record, scope, ctx: read(scope))
+    if len(types) > 1 and (len(kinds) > 1 or VarKind.CODED in kinds):
+        note = f"type differs between form versions ({', '.join(sorted(types))}): kept as text"
+        return [([replace(base, kind=VarKind.TEXT, note=note)], single)]
+    if base.kind is VarKind.CODED:
+        names, labels, declinable = _choices(occurrences)
+        return [([_coded(base, names, labels, declinable)], single)]
+    if question.type == "select_multiple":
+        names, labels, declinable = _choices(occurrences)
+        raw = replace(base, kind=VarKind.TEXT, note="the chosen choice names, space separated")
+        dummies = [
+            Variable(
+                f"{question.name}_{n}",
+                f"{base.label}: {labels.get(n, n)}",
+                VarKind.NUMBER,
+                VarRole.CHOICE,
+                f"{base.source} (choice {n})",
+                versions,
+                value_labels=YES_NO,
+                missing_code=-99 if declinable else None,
+            )
+            for n in names
+        ]
+        return [([raw, *dummies], Column(_multi_getter(read, names), multi=True))]
+    return [([base], single)]
+
+
+def _scales(entry: FormEntry) -> list[Scale]:
+    found: dict[str, Scale] = {}
+    for form in reversed(entry.versions):
+        try:
+            spec = parse_scoring_sheet(form.extra_sheets.get("scoring", []))
+        except ScoringSheetError:
+            continue
+        for scale in spec.scales:
+            found.setdefault(scale.name, scale)
+    return list(found.values())
+
+
+def _score_part(name: str, part: str) -> Getter:
+    def get(record: Record, scope: Scope, ctx: RowContext) -> Any:
+        value = record.scores.get(name)
+        if isinstance(value, Mapping):
+            return value.get(part)
+        return value if part == "score" else None
+
+    return get
+
+
+def _score_columns(entry: FormEntry) -> list[tuple[list[Variable], Column]]:
+    out: list[tuple[list[Variable], Column]] = []
+    for scale in _scales(entry):
+        label = scale.label or scale.name
+        source = f"scoring sheet, scale {scale.name}"
+        score = Variable(f"score_{scale.name}", f"{label} (score)", VarKind.NUMBER,
+                         VarRole.SCORE, source, note=scale.convention)  # fmt: skip
+        out.append(([score], Column(_score_part(scale.name, "score"))))
+        if scale.bands:
+            names = [b.label for b in scale.bands]
+            codes = {n: i for i, n in enumerate(names, 1)}
+            band = Variable(f"band_{scale.name}", f"{label} (band)", VarKind.CODED, VarRole.BAND,
+                            source, codes=codes, value_labels={i: n for n, i in codes.items()},
+                            note="bands coded 1..n from the lowest scores up")  # fmt: skip
+            out.append(([band], Column(_score_part(scale.name, "band"))))
+    return out
+
+
+def _meta_getter(name: str) -> Getter:
+    getters: dict[str, Getter] = {
+        "record_uuid": lambda r, s, c: r.uuid,
+        "participant_code": lambda r, s, c: c.codes.get(r.participant_uuid or "", None),
+        "participant_name": lambda r, s, c: _identity(r, c).name or None,
+        "participant_dob": lambda r, s, c: _dob(r, c),
+        "site_id": lambda r, s, c: r.site_id,
+        "wave_id": lambda r, s, c: r.wave_id,
+        "mode": lambda r, s, c: r.mode.value,
+        "status": lambda r, s, c: r.status.value,
+        "form_version": lambda r, s, c: r.form_version,
+        "created_at": lambda r, s, c: r.created_at.isoformat() if r.created_at else None,
+    }
+    return getters[name]
+
+
+def _identity(record: Record, ctx: RowContext) -> Identity:
+    return ctx.identities.get(record.participant_uuid or "") or Identity()
+
+
+def _dob(record: Record, ctx: RowContext) -> str | None:
+    dob = _identity(record, ctx).date_of_birth
+    return dob.isoformat() if dob else None
+
+
+def _finish(name: str, entry: FormEntry, title: str, repeat: tuple[str, ...],
+            parts: list[tuple[list[Variable], Column | None]],
+            paths: tuple[tuple[tuple[str, ...], ...], ...]) -> TablePlan:  # fmt: skip
+    names = NameAllocator("csv")
+    variables = [replace(v, name=names.name(v.name)) for vs, _ in parts for v in vs]
+    return TablePlan(
+        Table(name, entry.form_id, title, tuple(variables), repeat),
+        tuple(col for _, col in parts if col is not None),
+        paths,
+    )
+
+
+def plan_form(entry: FormEntry, identifiers: bool) -> list[TablePlan]:
+    """The record table and one table per repeat of every version of a form."""
+    containers: dict[tuple[str, ...], _Container] = {(): _Container(entry.newest.title)}
+    for form in reversed(entry.versions):
+        _walk(form, form.root, (), (), containers)
+    plans: list[TablePlan] = []
+    for chain, box in containers.items():
+        parts: list[tuple[list[Variable], Column | None]] = []
+        if not chain:
+            for meta in meta_variables(identifiers):
+                parts.append(([meta], Column(_meta_getter(meta.name))))
+        else:
+            parts.append((list(key_variables(nested=len(chain) > 1)), None))
+        for occurrences in box.questions.values():
+            if occurrences[0].question.type in _SKIPPED_TYPES:
+                continue
+            for variables, column in _question_columns(occurrences):
+                if identifiers or not any(v.identifier for v in variables):
+                    parts.append((variables, column))
+        if not chain:
+            parts.extend(_score_columns(entry))
+        name = "__".join((entry.form_id, chain[-1])) if chain else entry.form_id
+        paths = tuple(tuple(containers[chain[: i + 1]].paths) for i in range(len(chain)))
+        plans.append(_finish(name, entry, box.label or name, chain, parts, paths))
+    return plans

@@ -1,0 +1,191 @@
+"""Where an export reads from: a form registry, decrypted records and participant codes.
+
+The exporter sees only `ExportSource`. `WorkspaceSource` reads a device workspace; the central
+store will supply its own source with the same three things (and its own audit hook), so that
+`central export` is a thin wrapper over the same `run_export`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from sylcollect.domain.audit import AuditAction
+from sylcollect.domain.participant import Identity
+from sylcollect.domain.record import Record
+from sylcollect.domain.study import Study
+from sylcollect.errors import InvalidInput, NotFound
+from sylcollect.forms.model import Form
+from sylcollect.forms.xlsform import load_form_text
+from sylcollect.storage.keyring import WORKSPACE_KEY_ID
+from sylcollect.storage.workspace import UnlockedWorkspace
+
+
+def version_key(version: str) -> tuple[tuple[int, str], ...]:
+    """Orders form versions: numeric parts numerically, others as text."""
+    parts = version.replace("-", ".").split(".")
+    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in parts)
+
+
+@dataclass(frozen=True)
+class FormEntry:
+    """Every version of one form, oldest first, and what its records are about."""
+
+    form_id: str
+    versions: tuple[Form, ...]
+    subject: str = "participant"  # participant | site | anonymous
+
+    @property
+    def newest(self) -> Form:
+        return self.versions[-1]
+
+
+class FormRegistry:
+    """`(form_id, version) -> Form` for every form version the study has ever had."""
+
+    def __init__(self, forms: Iterable[Form], subjects: Mapping[str, str] | None = None) -> None:
+        by_id: dict[str, dict[str, Form]] = {}
+        for form in forms:
+            by_id.setdefault(form.id, {})[form.version] = form
+        subjects = subjects or {}
+        self._entries = {
+            fid: FormEntry(
+                fid,
+                tuple(versions[v] for v in sorted(versions, key=version_key)),
+                subjects.get(fid, "participant"),
+            )
+            for fid, versions in by_id.items()
+        }
+
+    def form_ids(self) -> list[str]:
+        return list(self._entries)
+
+    def entry(self, form_id: str) -> FormEntry:
+        try:
+            return self._entries[form_id]
+        except KeyError:
+            known = ", ".join(sorted(self._entries))
+            raise NotFound(f"no form '{form_id}' in this study (forms: {known})") from None
+
+    def get(self, form_id: str, version: str) -> Form | None:
+        entry = self._entries.get(form_id)
+        return next((f for f in entry.versions if f.version == version), None) if entry else None
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which records: empty sets mean all; dates compare with the record's creation day (UTC)."""
+
+    sites: frozenset[str] = frozenset()
+    waves: frozenset[str] = frozenset()
+    forms: frozenset[str] = frozenset()
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise InvalidInput("--from is after --to: no record can match")
+
+    def matches(self, record: Record) -> bool:
+        if self.forms and record.form_id not in self.forms:
+            return False
+        if self.sites and record.site_id not in self.sites:
+            return False
+        if self.waves and (record.wave_id or "") not in self.waves:
+            return False
+        if self.date_from or self.date_to:
+            if record.created_at is None:
+                return False
+            day = record.created_at.date()
+            if (self.date_from and day < self.date_from) or (self.date_to and day > self.date_to):
+                return False
+        return True
+
+    def describe(self) -> dict[str, Any]:
+        """The filter as plain data for the audit log and the export summary."""
+        return {
+            "sites": sorted(self.sites),
+            "waves": sorted(self.waves),
+            "forms": sorted(self.forms),
+            "from": self.date_from.isoformat() if self.date_from else None,
+            "to": self.date_to.isoformat() if self.date_to else None,
+        }
+
+
+class ExportSource(Protocol):
+    """What an export reads. Implementations decide how records are found and decrypted."""
+
+    @property
+    def study(self) -> Study: ...
+
+    @property
+    def forms(self) -> FormRegistry: ...
+
+    def records(self, flt: ExportFilter) -> Iterator[Record]:
+        """Decrypted records matching `flt` (withdrawn participants' records left out)."""
+        ...
+
+    def participant_codes(self) -> Mapping[str, str]:
+        """Participant uuid -> pseudonymous code."""
+        ...
+
+    def identities(self, participant_uuids: Sequence[str]) -> Mapping[str, Identity]:
+        """Names and dates of birth; only called for an export with identifiers (audited)."""
+        ...
+
+    def audit_export(self, details: dict[str, Any]) -> None:
+        """Records that an export happened: what, never values."""
+        ...
+
+
+@dataclass
+class WorkspaceSource:
+    """An `ExportSource` over an unlocked device workspace."""
+
+    ws: UnlockedWorkspace
+    _forms: FormRegistry | None = field(default=None, init=False)
+
+    @property
+    def study(self) -> Study:
+        return self.ws.study
+
+    @property
+    def forms(self) -> FormRegistry:
+        if self._forms is None:
+            loaded: list[Form] = []
+            subjects: dict[str, str] = {}
+            for ref in self.ws.study.forms:
+                subjects.setdefault(ref.id, ref.subject)
+            for form_id in subjects:
+                for row in self.ws.form_versions(form_id):
+                    loaded.append(load_form_text(row.source, row.filename))
+            self._forms = FormRegistry(loaded, subjects)
+        return self._forms
+
+    def records(self, flt: ExportFilter) -> Iterator[Record]:
+        only = next(iter(flt.forms)) if len(flt.forms) == 1 else None
+        with self.ws.transaction() as tx:
+            found = tx.records.list(form_id=only)
+        for record in found:
+            if not record.shredded and flt.matches(record):
+                yield record
+
+    def participant_codes(self) -> Mapping[str, str]:
+        with self.ws.transaction() as tx:
+            return {p.uuid: p.code for p in tx.participants.list()}
+
+    def identities(self, participant_uuids: Sequence[str]) -> Mapping[str, Identity]:
+        wanted = set(participant_uuids)
+        out: dict[str, Identity] = {}
+        with self.ws.transaction() as tx:
+            for p in tx.participants.list(include_withdrawn=False):
+                if p.uuid in wanted:
+                    revealed = tx.participants.reveal_identity(p.code)  # audited per person
+                    out[p.uuid] = revealed.identity or Identity()
+        return out
+
+    def audit_export(self, details: dict[str, Any]) -> None:
+        with self.ws.transaction() as tx:
+            tx.audit(AuditAction.EXPORT, "export", None, details, WORKSPACE_KEY_ID)

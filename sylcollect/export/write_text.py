@@ -1,0 +1,112 @@
+"""CSV and XLSX: stored values as they are (choice names, `pnts`, ISO dates), names in full.
+
+CSV files are UTF-8 without a byte-order mark, comma separated, RFC 4180 quoting, one header
+row of variable names. XLSX workbooks (openpyxl) hold one sheet per table plus `codebook`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import re
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sylcollect.export.codebook import COLUMNS
+from sylcollect.export.files import scratch_file
+from sylcollect.export.names import shorten
+from sylcollect.export.schema import Table, VarKind
+
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+SHEET_NAME_LIMIT = 31
+CODEBOOK_SHEET = "codebook"
+
+
+def csv_bytes(table: Table, rows: Sequence[Sequence[Any]]) -> bytes:
+    """One table as CSV (None -> empty cell)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow([v.name for v in table.variables])
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A unique Excel sheet name (at most 31 characters) for a table."""
+    title = shorten(name, SHEET_NAME_LIMIT)
+    salt = 0
+    while title.lower() in taken:
+        salt += 1
+        title = shorten(name, SHEET_NAME_LIMIT, salt)
+    taken.add(title.lower())
+    return title
+
+
+def _excel_value(kind: VarKind, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind is VarKind.NUMBER and isinstance(value, int | float):
+        return value
+    text = str(value)
+    try:
+        if kind is VarKind.DATE:
+            return date.fromisoformat(text)
+        if kind is VarKind.DATETIME:
+            moment = datetime.fromisoformat(text)
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(UTC).replace(tzinfo=None)
+            return moment
+    except ValueError:
+        pass
+    return _ILLEGAL_XML.sub("", text)
+
+
+def xlsx_bytes(
+    tables: Sequence[tuple[Table, Sequence[Sequence[Any]]]],
+    codebook: Sequence[Sequence[str]],
+    scratch_dir: Path,
+) -> bytes:
+    """A workbook: one sheet per table, then the codebook sheet.
+
+    openpyxl streams each sheet through a file before zipping; that file is a scratch file in
+    the export folder (never the system temp folder) and is removed as soon as it is zipped.
+    """
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+    from openpyxl.worksheet._writer import WorksheetWriter  # type: ignore[import-untyped]
+
+    class ScratchWriter(WorksheetWriter):  # type: ignore[misc]
+        """openpyxl's sheet writer with its stream file where we say."""
+
+        def cleanup(self) -> None:
+            Path(self.out).unlink(missing_ok=True)
+
+    sheets: list[tuple[str, list[str], list[VarKind], Sequence[Sequence[Any]]]] = [
+        (t.name, [v.name for v in t.variables], [v.kind for v in t.variables], rows)
+        for t, rows in tables
+    ]
+    sheets.append((CODEBOOK_SHEET, list(COLUMNS), [VarKind.TEXT] * len(COLUMNS), codebook))
+    workbook = Workbook(write_only=True)
+    taken = {CODEBOOK_SHEET}
+    with contextlib.ExitStack() as stack:
+        for name, header, kinds, rows in sheets:
+            title = CODEBOOK_SHEET if name == CODEBOOK_SHEET else sheet_title(name, taken)
+            sheet = workbook.create_sheet(title)
+            path = stack.enter_context(scratch_file(scratch_dir, ".xml"))
+            sheet._writer = ScratchWriter(sheet, out=str(path))
+            sheet._writer.write_top()
+            sheet.append(header)
+            for row in rows:
+                cells = []
+                for kind, value in zip(kinds, row, strict=True):
+                    cell = WriteOnlyCell(sheet, _excel_value(kind, value))
+                    if cell.data_type == "f":  # text that starts with "=" stays text
+                        cell.data_type = "s"
+                    cells.append(cell)
+                sheet.append(cells)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+    return buffer.getvalue()
