@@ -42,7 +42,6 @@ _KEYS = frozenset(
         "created_at",
     }
 )
-_INT_FIELDS = frozenset({"version", "months_from_start"})
 
 
 @dataclass(frozen=True)
@@ -273,13 +272,18 @@ def _study(data: object) -> Study:
     return study
 
 
-def _plain(value: object, key: str = "") -> bool:
-    """Every leaf is a string, except whole numbers under the known integer fields."""
+def _plain(study: dict[str, Any]) -> bool:
+    """The study's own version is a whole number; other leaves are strings, except wave months."""
+    rest = {k: v for k, v in study.items() if k != "version"}
+    return type(study.get("version")) is int and _leaves(rest, "")
+
+
+def _leaves(value: object, key: str) -> bool:
     if isinstance(value, dict):
-        return all(_plain(v, k) for k, v in value.items())
+        return all(_leaves(v, k) for k, v in value.items())
     if isinstance(value, list):
-        return all(_plain(v, key) for v in value)
-    if key in _INT_FIELDS:
+        return all(_leaves(v, key) for v in value)
+    if key == "months_from_start":
         return type(value) is int
     return isinstance(value, str)
 
