@@ -168,7 +168,7 @@ def verify_bundle(path: Path | str, *, max_bytes: int) -> VerifiedBundle:
     with fr.open_file(path, BundleRefused) as (stream, size):
         if size > max_bytes:
             raise BundleRefused("too_large", f"the bundle is larger than {max_bytes} bytes")
-        reader = fr.FrameReader(stream, max_bytes, BundleRefused)
+        reader = fr.FrameReader(stream, size, BundleRefused)
         for kind, body in _walk(reader):
             if kind == _H:
                 header = BundleHeader.decode(body)

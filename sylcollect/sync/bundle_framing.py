@@ -34,21 +34,23 @@ def frame(kind: bytes, body: bytes) -> bytes:
 class FrameReader:
     """Reads frames from one binary stream, hashing every byte and honouring a byte limit.
 
+    `size` is the file's size when opened (refused beforehand if over the cap); no read goes
+    past it, so a length claimed by the file is never allocated beyond what is really there.
     Not thread-safe: one reader per stream, one thread.
     """
 
-    def __init__(self, stream: BinaryIO, limit: int, refused: type[Refused]) -> None:
+    def __init__(self, stream: BinaryIO, size: int, refused: type[Refused]) -> None:
         self._stream = stream
-        self._limit = limit
+        self._size = size
         self._refused = refused
         self._hash = hashlib.sha256()
         self._before_head = self._hash.copy()
         self.position = 0
 
     def read_exact(self, n: int, what: str) -> bytes:
-        """`n` bytes (n already checked against a cap), or `truncated` / `too_large`."""
-        if self.position + n > self._limit:
-            raise self._refused("too_large", f"the file is larger than allowed ({what})")
+        """`n` bytes, or `truncated` (without reading) if the file is shorter."""
+        if self.position + n > self._size:
+            raise self._refused("truncated", f"the file ends too early ({what} is cut off)")
         try:
             data = self._stream.read(n)
         except OSError as exc:
@@ -64,7 +66,7 @@ class FrameReader:
     def check_magic(self, magic: bytes, version: int, name: str) -> None:
         """Checks the magic bytes and the format version byte."""
         try:
-            start = self._stream.read(len(magic) + 1)
+            start = self._stream.read(min(len(magic) + 1, self._size))
         except OSError as exc:
             raise self._refused(
                 "unreadable", f"the file could not be read: {exc.strerror}"

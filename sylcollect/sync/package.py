@@ -130,7 +130,7 @@ def read_package(
     with fr.open_file(path, PackageRefused) as (stream, size):
         if size > max_bytes:
             raise PackageRefused("too_large", f"the study package is larger than {max_bytes} bytes")
-        reader = fr.FrameReader(stream, max_bytes, PackageRefused)
+        reader = fr.FrameReader(stream, size, PackageRefused)
         reader.check_magic(MAGIC, FORMAT_VERSION, "study package")
         kind, length = reader.read_head()
         if kind != _P or length == 0:

@@ -20,6 +20,7 @@ from sylcollect.sync.bundle_header import BundleHeader
 from tests.core.sync.test_bundle_support import (
     BIG,
     DEVICE_PRIVATE,
+    PREFIX,
     STUDY_PRIVATE,
     STUDY_PUBLIC,
     frames,
@@ -224,18 +225,24 @@ def test_write_streams_in_bounded_memory(tmp_path: Path) -> None:
     assert _peak_kib(run) < 1024
 
 
-def test_file_growing_past_the_cap_while_read_is_too_large(tmp_path: Path) -> None:
+def test_file_that_changes_size_while_read_is_refused(tmp_path: Path) -> None:
+    from sylcollect.sync import bundle_framing as fr
+
     path = tmp_path / "b.sylb"
     write(path, payload_of(3 * K))
     size = path.stat().st_size
-    reader_cap = size - 1  # as if the file grew after the size check
-    with path.open("rb") as stream:
-        from sylcollect.sync import bundle_framing as fr
-
-        reader = fr.FrameReader(stream, reader_cap, BundleRefused)
+    for claimed, expected in ((size - 1, "truncated"), (PREFIX, "truncated")):
+        with path.open("rb") as stream:
+            reader = fr.FrameReader(stream, claimed, BundleRefused)
+            with pytest.raises(BundleRefused) as info:
+                list(bundle._walk(reader))
+        assert info.value.code == expected
+    with path.open("rb") as stream:  # grew after it was sized: the extra byte is seen
+        path.write_bytes(path.read_bytes() + b"x")
+        reader = fr.FrameReader(stream, size, BundleRefused)
         with pytest.raises(BundleRefused) as info:
             list(bundle._walk(reader))
-    assert info.value.code == "too_large"
+    assert info.value.code == "trailing_data"
 
 
 def test_created_at_defaults_are_not_implicit() -> None:
