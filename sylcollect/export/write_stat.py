@@ -89,6 +89,9 @@ def _series(var: Variable, values: list[Any], fmt: str, meta: _Meta) -> Any:
         return pd.Series(["" if v is None else str(v) for v in values], dtype="string")
     if var.kind in (VarKind.DATE, VarKind.DATETIME):
         moments = [_moment(v, var.kind) for v in values]
+        if var.kind is VarKind.DATE and any(m is not None for m in moments):
+            # date objects: pyreadstat writes them as dates (Stata counts days, not ms)
+            return pd.Series([m.date() if m else None for m in moments], dtype=object)
         return pd.Series(moments, dtype="datetime64[us]")
     numbers = _numeric_values(var, values, fmt, meta)
     if fmt == "dta" and STATA_MISSING_TAG in numbers:
