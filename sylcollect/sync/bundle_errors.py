@@ -13,6 +13,9 @@ class Refused(SylError):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[type[Refused], tuple[str, str]]:
+        return (type(self), (self.code, self.message))
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.code!r}, {self.message!r})"
 

@@ -90,3 +90,20 @@ def test_chunks_must_come_in_order_with_the_right_flag() -> None:
             hpke.ChunkOpener(key, b"ad").open(attempt[0], final=attempt[1])
     with pytest.raises(IntegrityFailure):
         hpke.ChunkOpener(key, b"other ad").open(c0, final=False)
+
+
+def test_refusals_keep_code_and_message_through_pickling() -> None:
+    import pickle
+
+    from sylcollect.errors import SylError
+    from sylcollect.sync.bundle_errors import BundleRefused, PackageRefused
+
+    for cls in (BundleRefused, PackageRefused):
+        exc = cls("bad_chunk", "chunk 3 failed")
+        again = pickle.loads(pickle.dumps(exc))
+        assert isinstance(again, cls) and isinstance(again, SylError)
+        assert (again.code, again.message, str(again)) == (
+            "bad_chunk",
+            "chunk 3 failed",
+            "chunk 3 failed",
+        )
