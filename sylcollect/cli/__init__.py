@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from sylcollect.cli import cmd_data, cmd_export, cmd_forms, cmd_workspace
+from sylcollect.cli import cmd_data, cmd_export, cmd_forms, cmd_print, cmd_workspace
 from sylcollect.cli.common import CliError, run_guarded
 
 
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     cmd_workspace.register(sub)
     cmd_data.register(sub)
+    cmd_print.register(sub)
     cmd_export.register(sub)
     cmd_forms.register(sub)
     return parser

@@ -237,7 +237,7 @@ def form_flowables(
             SectionInfo(
                 study.name,
                 f"{t.kind.capitalize()} form · participant {code}",
-                f"{t.kind.capitalize()} form {t.variant.value} · version {t.form_version} "
+                f"{t.kind.capitalize()} form · {t.variant.value} · version {t.form_version} "
                 f"({long_date(t.form_date)}) · participant {code}",
             )
         ),
