@@ -169,5 +169,7 @@ def _cycle_error(binds: Sequence[Bind], edges: Mapping[int, set[int]], left: set
         walk.append(node)
         node = before[node]
     cycle = list(reversed(walk[seen[node] :]))
+    first = cycle.index(min(cycle))
+    cycle = cycle[first:] + cycle[:first]  # from the first in form order; each feeds the next
     names = " -> ".join(f"'{binds[i].name}' ({binds[i].kind})" for i in [*cycle, cycle[0]])
     return FormError(f"row {binds[cycle[0]].row}: the form's logic goes round in a circle: {names}")
