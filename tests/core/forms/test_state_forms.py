@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Small XLSForms (markdown) for the form-state tests, and a helper to build states."""
 
 from __future__ import annotations
