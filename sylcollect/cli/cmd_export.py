@@ -74,9 +74,11 @@ def request_from_args(args: argparse.Namespace) -> ExportRequest:
     )
 
 
-def export_and_report(args: argparse.Namespace, source: ExportSource) -> int:
+def export_and_report(
+    args: argparse.Namespace, request: ExportRequest, source: ExportSource
+) -> int:
     """Runs the export and prints what was written (JSON with --json)."""
-    result: ExportResult = run_export(source, request_from_args(args))
+    result: ExportResult = run_export(source, request)
     lines = [f"{len(result.files)} files written to {args.out} ({result.records} records):"]
     lines += [f"  {p.name}" for p in result.files]
     lines += [f"warning: {w}" for w in result.warnings]
@@ -87,8 +89,9 @@ def export_and_report(args: argparse.Namespace, source: ExportSource) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    request = request_from_args(args)  # bad options fail before the password is asked
     ws = open_unlocked(args)
     try:
-        return export_and_report(args, WorkspaceSource(ws))
+        return export_and_report(args, request, WorkspaceSource(ws))
     finally:
         ws.lock()
