@@ -197,6 +197,4 @@ class ObservationsModel(QAbstractTableModel):
             return obs
         if role == SORT_ROLE:
             return self._sort_key(obs, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.DURATION, self.MILESTONES):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
