@@ -52,6 +52,8 @@ class Describer:
             for choice in self.form.choices(question):
                 if choice.name == value:
                     return f"“{text_in(choice.labels, self.lang)}”"
+        if re.fullmatch(r"-?\d+(\.\d+)?", value):
+            return value
         return f"“{value}”"
 
     def _ordered(self, question: Question | None, values: frozenset[str]) -> list[str]:

@@ -43,8 +43,18 @@ def decode_qr(data: bytes, page: int = 1, dpi: int = 150) -> list[str]:
         pdf = Path(tmp) / "in.pdf"
         pdf.write_bytes(data)
         subprocess.run(
-            ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf),
-             str(Path(tmp) / "page")],
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                str(dpi),
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                str(pdf),
+                str(Path(tmp) / "page"),
+            ],
             check=True,
         )
         png = next(Path(tmp).glob("page*.png"))

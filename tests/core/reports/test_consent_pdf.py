@@ -89,9 +89,7 @@ def test_qr_code_decodes_to_payload(
 
 
 def test_blank_form(demo_study: Study, templates: TemplateSet) -> None:
-    data = render_consent(
-        demo_study, templates, ConsentRequest(Variant.YP16, include_sheet=False)
-    )
+    data = render_consent(demo_study, templates, ConsentRequest(Variant.YP16, include_sheet=False))
     text = pdf_text(data)
     assert "Participant information sheet" not in text
     assert "Consent form" in text and "participant ________" in text
@@ -123,9 +121,7 @@ def test_batch_numbers_pages_per_form(demo_study: Study, templates: TemplateSet)
 
 def test_output_is_deterministic(demo_study: Study, templates: TemplateSet) -> None:
     req = ConsentRequest(Variant.PARENT, CODE)
-    assert render_consent(demo_study, templates, req) == render_consent(
-        demo_study, templates, req
-    )
+    assert render_consent(demo_study, templates, req) == render_consent(demo_study, templates, req)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,119 @@
+"""Participant and site summaries: scores and bands, alerts, consent, evidence, milestones."""
+
+from __future__ import annotations
+
+import pytest
+
+from sylcollect.errors import InvalidInput, NotFound
+from sylcollect.reports.gather import participant_summary, site_summary
+from sylcollect.reports.participant_pdf import render_participant_summary
+from sylcollect.reports.site_pdf import render_site_summary
+from tests.core.reports.pdftools import pdf_text
+from tests.core.reports.sample import CANARY_NAME, CODE, SITE
+
+
+def test_participant_summary_data(filled) -> None:  # type: ignore[no-untyped-def]
+    s = participant_summary(filled, CODE)
+    phq = next(x for x in s.series if x.scale == "phq9")
+    assert [(p.wave, p.score, p.band) for p in phq.points] == [
+        ("Baseline", 13, "Moderate"),
+        ("Early milestone", 7, "Mild"),
+        ("Medium-term milestone", 3, "None/minimal"),
+    ]
+    gad = next(x for x in s.series if x.scale == "gad7")
+    assert [p.score for p in gad.points] == [12, 7]
+    assert (phq.score_min, phq.score_max) == (0, 27)
+    assert len(s.alerts) == 1 and s.alerts[0].acknowledged_by == "ann"
+    assert s.alerts[0].action_taken == "Talked to YP"
+    assert len(s.consents) == 1
+
+
+def test_participant_summary_pdf(filled) -> None:  # type: ignore[no-untyped-def]
+    text = pdf_text(render_participant_summary(participant_summary(filled, CODE)))
+    for expected in (
+        "Participant summary",
+        CODE,
+        "Consent recorded on 20 Jan 2025",
+        "taking part, interview",
+        "Scores across waves",
+        "PHQ-9 total",
+        "GAD-7 total",
+        "13 Moderate",
+        "7 Mild",
+        "3 None/minimal",
+        "Safeguarding alerts",
+        "Talked to YP",
+        "Records collected",
+        "Confidential",
+    ):
+        assert expected in text, expected
+    assert CANARY_NAME not in text  # codes, never names
+
+
+def test_withdrawn_participant_has_no_summary(filled) -> None:  # type: ignore[no-untyped-def]
+    filled.withdraw("DH-002")
+    with pytest.raises(InvalidInput, match="withdrawn"):
+        participant_summary(filled, "DH-002")
+    s = site_summary(filled, SITE)
+    assert s.withdrawn == 1
+
+
+def test_empty_participant_summary(workspace) -> None:  # type: ignore[no-untyped-def]
+    ws, _ = workspace
+    from sylcollect.domain.study import Role
+
+    with ws.transaction() as tx:
+        tx.participants.add("EP-001", "empower-protect", Role.YOUNG_PERSON)
+    text = pdf_text(render_participant_summary(participant_summary(ws, "EP-001")))
+    assert "No consent recorded" in text
+    assert "No scored questionnaires yet." in text
+    assert "No safeguarding alerts were raised." in text
+
+
+def test_site_summary(filled) -> None:  # type: ignore[no-untyped-def]
+    s = site_summary(filled, SITE)
+    assert s.evidence["questionnaire"] == {
+        "Baseline": 2,
+        "Early milestone": 2,
+        "Medium-term milestone": 1,
+    }
+    assert s.evidence["interview"] == {"Early milestone": 1}
+    assert s.evidence["observation"] == {"Not linked to a wave": 1}
+    assert len(s.months) == 4 and s.months[0][1]["incidents"] == 6
+    by_id = {m.milestone.id: m for m in s.milestones}
+    assert (by_id["dh-e1"].observations, by_id["dh-e1"].interviews) == (1, 1)
+    assert (by_id["dh-m1"].observations, by_id["dh-m1"].interviews) == (0, 1)
+    assert by_id["dh-m2"].observations + by_id["dh-m2"].interviews == 0
+    assert dict((r, (y, n)) for r, y, n in s.status) == {
+        "Young person": (1, 1),
+        "Staff member": (0, 1),
+    }
+    text = pdf_text(render_site_summary(s))
+    for expected in (
+        "Site summary",
+        "Durham House, Aycliffe Secure Centre",
+        "Participants",
+        "Evidence collected",
+        "Questionnaires",
+        "Interviews",
+        "Observations",
+        "Staff surveys",
+        "Indicator returns",
+        "Indicator trends",
+        "Incidents, missing episodes and restraints",
+        "Staff absence days",
+        "Staff leavers and joiners",
+        "Jan 2025",
+        "Apr 2025",
+        "Theory-of-change milestones",
+        "Therapeutic model in place in Durham House",
+        "Evidence linked: 1 observation, 1 interview",
+        "No evidence linked yet",
+    ):
+        assert expected in text, expected
+    assert CANARY_NAME not in text
+
+
+def test_unknown_site(filled) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(NotFound, match="unknown site"):
+        site_summary(filled, "nowhere")
