@@ -8,8 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from sylcollect.storage.workspace import UnlockedWorkspace
 from ui import messages
 from ui.dialogs import observation_data as data
 from ui.dialogs.observation_widgets import (
+    DateTimeEdit,
     ErrorSummary,
     ListCompleter,
     controls_stylesheet,
@@ -92,6 +93,10 @@ class ObservationDialog(QDialog):
         col.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self._scroll = scroll
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
         footer = QHBoxLayout()
         footer.setContentsMargins(32, 8, 32, 20)
@@ -164,7 +169,7 @@ class ObservationDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self._field(col, self.tr("&Activity"), self.activity, data.ACTIVITY)
 
-        self.start = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.start = DateTimeEdit(QDateTime.currentDateTime(), self)
         self.start.setObjectName("start")
         self.start.setDisplayFormat("d MMM yyyy  HH:mm")
         self.start.setCalendarPopup(True)
@@ -293,6 +298,11 @@ class ObservationDialog(QDialog):
         self.tab_chain = chain
 
     # --- behaviour --------------------------------------------------------------------
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keeps the focused field in view, however focus got there (Tab, a link, a click)."""
+        if new is not None and self._scroll.widget().isAncestorOf(new):
+            self._scroll.ensureWidgetVisible(new, 16, 32)
+
     def set_start(self, when: QDateTime) -> None:
         self.start.setDateTime(when)
 

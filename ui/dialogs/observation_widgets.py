@@ -15,6 +15,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel,
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -68,6 +70,20 @@ class ListCompleter(QCompleter):
         item = super().pathFromIndex(index)
         head = [p.strip() for p in self._edit.text().split(",")[:-1] if p.strip()]
         return ", ".join([*head, item])
+
+
+class DateTimeEdit(QDateTimeEdit):
+    """A QDateTimeEdit whose Tab leaves it (Qt's own moves between its sections)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class DateEdit(QDateEdit):
+    """A QDateEdit whose Tab leaves it; arrows and typing still move between sections."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
 
 
 class CheckNotice(Notice):

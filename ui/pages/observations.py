@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -25,7 +24,7 @@ from sylcollect.storage.workspace import UnlockedWorkspace
 from ui import messages
 from ui.dialogs.observation import ObservationDialog
 from ui.dialogs.observation_data import ObservationChoices, build_choices
-from ui.dialogs.observation_widgets import EmptyState, controls_stylesheet
+from ui.dialogs.observation_widgets import DateEdit, EmptyState, controls_stylesheet
 from ui.models.observations import ObservationFilter, ObservationsModel
 from ui.tasks import TaskRunner
 from ui.widgets.basics import BusyRow, Notice, PageHeader, label
@@ -140,18 +139,18 @@ class ObservationsPage(QWidget):
         self.clear_filters = QPushButton(self.tr("Clear filters"), self)
         self.clear_filters.setAutoDefault(False)
         self.clear_filters.clicked.connect(self.reset_filters)
-        for text, widget in (
-            (self.tr("Site"), self.site_filter),
-            (self.tr("From"), self.date_from),
-            (self.tr("To"), self.date_to),
-            (self.tr("Tag"), self.tag_filter),
-            (self.tr("Milestone"), self.milestone_filter),
+        for text, name, widget in (
+            (self.tr("Site"), self.tr("Filter by site"), self.site_filter),
+            (self.tr("From"), self.tr("From date"), self.date_from),
+            (self.tr("To"), self.tr("To date"), self.date_to),
+            (self.tr("Tag"), self.tr("Filter by tag"), self.tag_filter),
+            (self.tr("Milestone"), self.tr("Filter by milestone"), self.milestone_filter),
         ):
             col = QVBoxLayout()
             col.setSpacing(2)
             lab = label(text, "caption")
             lab.setBuddy(widget)
-            widget.setAccessibleName(self.tr("Filter by {what}").format(what=text.lower()))
+            widget.setAccessibleName(name)
             col.addWidget(lab)
             col.addWidget(widget)
             row.addLayout(col, 2 if widget is self.milestone_filter else 1)
@@ -162,8 +161,8 @@ class ObservationsPage(QWidget):
             edit.dateChanged.connect(self._filter_changed)
         return row
 
-    def _date_filter(self) -> QDateEdit:
-        edit = QDateEdit(self)
+    def _date_filter(self) -> DateEdit:
+        edit = DateEdit(self)
         edit.setCalendarPopup(True)
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(self.tr("Any date"))
@@ -237,7 +236,7 @@ class ObservationsPage(QWidget):
 
     # --- filters and states -----------------------------------------------------------
     def current_filter(self) -> ObservationFilter:
-        def day(edit: QDateEdit) -> date | None:
+        def day(edit: DateEdit) -> date | None:
             d = edit.date()
             return None if d == NO_DATE else d.toPython()  # type: ignore[return-value]
 
@@ -289,9 +288,6 @@ class ObservationsPage(QWidget):
                 else self.tr("Showing {shown} of {n} observations").format(shown=shown, n=total)
             )
             self.count.setText(text)
-        filtering = self.model.filter.active
-        self.clear_filters.setEnabled(filtering)
-        self.clear_filters.setToolTip("" if filtering else self.tr("No filters are set"))
 
     def _empty_clicked(self) -> None:
         if self.model.total:
