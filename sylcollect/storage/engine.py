@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.pool import NullPool
 
 
@@ -33,12 +33,35 @@ def sqlite_engine(path: Path) -> Engine:
     return engine
 
 
+def url_engine(url: str) -> Engine:
+    """An engine for an SQLAlchemy URL: SQLite files get `sqlite_engine`'s pragmas.
+
+    PostgreSQL (`postgresql+psycopg://...`) is for a central store; statements are never
+    echoed. A password missing from the URL comes from libpq (PGPASSWORD, ~/.pgpass).
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise ValueError("an SQLite store needs a file path")
+        return sqlite_engine(Path(parsed.database))
+    return create_engine(parsed, echo=False, pool_pre_ping=True, hide_parameters=True)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
 def checkpoint_and_vacuum(engine: Engine, busy_ms: int = 2000) -> bool:
     """Folds the WAL into the file, truncates it, and rewrites free pages away.
 
     Returns False (having changed nothing it can't redo) when another connection holds a
     read open, so the caller can retry later instead of believing the pages are gone.
+    On PostgreSQL, `VACUUM FULL` rewrites the key table so deleted keys leave its files.
     """
+    if not is_sqlite(engine):
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM FULL participant_key")
+        return True
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None

@@ -71,3 +71,12 @@ def backup_file(db_path: Path, label: str) -> Path:
         dst.close()
         src.close()
     return target
+
+
+def drop_all(engine: Engine) -> None:
+    """Removes every table the migrations made (undoing a half-made store on a server)."""
+    from sqlalchemy import MetaData
+
+    meta = MetaData()
+    meta.reflect(engine)
+    meta.drop_all(engine)

@@ -36,7 +36,7 @@ from sylcollect.errors import (
     WrongPassword,
 )
 from sylcollect.storage import audit, migrate
-from sylcollect.storage.engine import checkpoint_and_vacuum, sqlite_engine
+from sylcollect.storage.engine import checkpoint_and_vacuum, sqlite_engine, url_engine
 from sylcollect.storage.files import create_private_file, ensure_private_dir
 from sylcollect.storage.keyring import Keyring
 from sylcollect.storage.schema import (
@@ -118,9 +118,11 @@ def _db_errors(action: str) -> contextlib.AbstractContextManager[None]:
 class Workspace:
     """A locked workspace: lists users, applies the unlock backoff, opens key slots."""
 
-    def __init__(self, data_dir: Path, engine: Engine, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, data_dir: Path, engine: Engine, clock: Clock = utc_now, db_name: str = DB_NAME
+    ) -> None:
         self.data_dir = data_dir
-        self.db_path = data_dir / DB_NAME
+        self.db_path = data_dir / db_name
         self.engine = engine
         self.clock = clock
 
@@ -130,15 +132,33 @@ class Workspace:
         return (data_dir / DB_NAME).exists()
 
     @classmethod
-    def open(cls, data_dir: Path, clock: Clock = utc_now) -> Workspace:
-        """Opens an existing workspace, upgrading its schema after a backup if needed."""
-        db_path = data_dir / DB_NAME
-        if not db_path.exists():
-            raise NotFound(f"no workspace in {data_dir}: set one up with 'sylcollect init'")
-        engine = sqlite_engine(db_path)
+    def open(
+        cls,
+        data_dir: Path,
+        clock: Clock = utc_now,
+        *,
+        db_name: str = DB_NAME,
+        url: str | None = None,
+    ) -> Workspace:
+        """Opens an existing workspace, upgrading its schema after a backup if needed.
+
+        `url` (a server database such as PostgreSQL, for a central store) replaces the
+        SQLite file `data_dir/db_name`; `data_dir` still holds the side files.
+        """
+        db_path = data_dir / db_name
+        if url is None:
+            if not db_path.exists():
+                raise NotFound(f"no workspace in {data_dir}: set one up with 'sylcollect init'")
+            engine = sqlite_engine(db_path)
+        else:
+            engine = url_engine(url)
+            with _db_errors("open the database"):
+                if migrate.current_revision(engine) is None:
+                    engine.dispose()
+                    raise NotFound("that database holds no store yet: create one first")
         with _db_errors("open the workspace"):
-            migrate.upgrade(engine, db_path)
-        ws = cls(data_dir, engine, clock)
+            migrate.upgrade(engine, db_path if url is None else None)
+        ws = cls(data_dir, engine, clock, db_name)
         if ws.scrub_pending():
             ws.scrub()
         return ws
@@ -153,15 +173,27 @@ class Workspace:
         *,
         role: str = "supervisor",
         clock: Clock = utc_now,
+        db_name: str = DB_NAME,
+        url: str | None = None,
     ) -> tuple[UnlockedWorkspace, str]:
-        """Makes a new workspace; returns it unlocked with the recovery key (shown once)."""
+        """Makes a new workspace; returns it unlocked with the recovery key (shown once).
+
+        `url` puts the tables in a server database (see `open`) instead of a file.
+        """
         _check_user_name(user)
         ensure_private_dir(data_dir)
-        db_path = data_dir / DB_NAME
-        if db_path.exists():
-            raise Conflict(f"a workspace already exists in {data_dir}")
-        create_private_file(db_path)
-        engine = sqlite_engine(db_path)
+        db_path = data_dir / db_name
+        if url is None:
+            if db_path.exists():
+                raise Conflict(f"a workspace already exists in {data_dir}")
+            create_private_file(db_path)
+            engine = sqlite_engine(db_path)
+        else:
+            engine = url_engine(url)
+            with _db_errors("open the database"):
+                if migrate.current_revision(engine) is not None:
+                    engine.dispose()
+                    raise Conflict("that database already holds a store")
         try:
             with _db_errors("create the workspace"):
                 migrate.upgrade(engine, None)
@@ -197,15 +229,18 @@ class Workspace:
                         ]
                     )
                     _store_study(s, study)
-                ws = cls(data_dir, engine, clock)
+                ws = cls(data_dir, engine, clock, db_name)
                 unlocked = UnlockedWorkspace(ws, master, user)
                 with unlocked.transaction() as tx:
                     tx.audit(
                         AuditAction.USER_ADDED, "user", None, {"user": user, "role": role}, "ws"
                     )
         except BaseException:
+            if url is not None:
+                with contextlib.suppress(Exception):
+                    migrate.drop_all(engine)
             engine.dispose()
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm") if url is None else ():
                 with contextlib.suppress(OSError):
                     Path(f"{db_path}{suffix}").unlink()
             raise
@@ -273,8 +308,12 @@ class Workspace:
             if row is not None:
                 s.delete(row)
 
-    def unlock(self, user: str, password: str) -> UnlockedWorkspace:
-        """Opens the user's key slot; wrong passwords count towards the backoff."""
+    def unlock(self, user: str, password: str, *, audit: bool = True) -> UnlockedWorkspace:
+        """Opens the user's key slot; wrong passwords count towards the backoff.
+
+        `audit=False` (the central store, which audits each import instead) writes nothing
+        on success, so a refused bundle leaves the database byte-for-byte unchanged.
+        """
         wait = self.wait_seconds(user)
         if wait > 0:
             raise BackoffActive(wait)
@@ -293,8 +332,9 @@ class Workspace:
             raise WrongPassword("that user name and password don't match") from None
         self._clear_failures(user)
         unlocked = UnlockedWorkspace(self, master, user)
-        with unlocked.transaction() as tx:
-            tx.audit(AuditAction.UNLOCK, "user", None, {"user": user}, "ws")
+        if audit:
+            with unlocked.transaction() as tx:
+                tx.audit(AuditAction.UNLOCK, "user", None, {"user": user}, "ws")
         return unlocked
 
     def unlock_with_recovery(self, recovery_key: str) -> UnlockedWorkspace:
