@@ -1,0 +1,267 @@
+"""The item kinds of a bundle payload (see `sylcollect.sync.payload`): frozen dataclasses.
+
+Each has `to_json()` (its line in the payload) and, where a domain type exists, a
+`to_<domain>()` converter for the importer. Immutable, safe to share across threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar, Final, Literal, TypeAlias
+
+from sylcollect.domain.consent import Consent
+from sylcollect.domain.observation import Observation
+from sylcollect.domain.participant import Identity
+from sylcollect.domain.record import Alert, Record, RecordMode, RecordStatus, SubjectKind
+from sylcollect.domain.study import Role
+
+FORMAT: Final = 1
+
+
+@dataclass(frozen=True)
+class MetaItem:
+    """The first line: which study, device and bundle sequence the payload belongs to."""
+
+    study_id: str
+    study_version: int
+    device_id: str
+    sequence: int
+    created_at: str
+    format: int = FORMAT
+    kind: ClassVar[Literal["meta"]] = "meta"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "format": self.format,
+            "study_id": self.study_id,
+            "study_version": self.study_version,
+            "device_id": self.device_id,
+            "sequence": self.sequence,
+            "created_at": self.created_at,
+        }
+
+
+@dataclass(frozen=True)
+class ParticipantItem:
+    """A participant's current revision, identity included (it is encrypted in the bundle)."""
+
+    uuid: str
+    code: str
+    site_id: str
+    revision: int
+    created_at: str
+    updated_at: str
+    role: str
+    unit_id: str | None
+    identity: dict[str, Any]
+    kind: ClassVar[Literal["participant"]] = "participant"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "uuid": self.uuid,
+            "code": self.code,
+            "site_id": self.site_id,
+            "revision": self.revision,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "role": self.role,
+            "unit_id": self.unit_id,
+            "identity": self.identity,
+        }
+
+    def to_identity(self) -> Identity:
+        return Identity.from_json(self.identity)
+
+    def to_role(self) -> Role:
+        return Role(self.role)
+
+
+@dataclass(frozen=True)
+class ConsentItem:
+    """A consent decision's current revision (withdrawal of consent is a new revision)."""
+
+    uuid: str
+    participant_uuid: str
+    revision: int
+    created_at: str
+    updated_at: str
+    content: dict[str, Any]
+    kind: ClassVar[Literal["consent"]] = "consent"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "uuid": self.uuid,
+            "participant_uuid": self.participant_uuid,
+            "revision": self.revision,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "content": self.content,
+        }
+
+    def to_consent(self) -> Consent:
+        return Consent.from_json(
+            self.uuid,
+            self.participant_uuid,
+            self.content,
+            revision=self.revision,
+            created_at=datetime.fromisoformat(self.created_at),
+        )
+
+
+@dataclass(frozen=True)
+class RecordItem:
+    """A record's current revision: answers, scores and alerts (with acknowledgements)."""
+
+    uuid: str
+    form_id: str
+    form_version: str
+    subject: str
+    site_id: str
+    participant_uuid: str | None
+    status: str
+    revision: int
+    created_at: str
+    updated_at: str
+    content: dict[str, Any]
+    kind: ClassVar[Literal["record"]] = "record"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "uuid": self.uuid,
+            "form_id": self.form_id,
+            "form_version": self.form_version,
+            "subject": self.subject,
+            "site_id": self.site_id,
+            "participant_uuid": self.participant_uuid,
+            "status": self.status,
+            "revision": self.revision,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "content": self.content,
+        }
+
+    def to_record(self) -> Record:
+        c = self.content
+        return Record(
+            uuid=self.uuid,
+            form_id=self.form_id,
+            form_version=self.form_version,
+            subject=SubjectKind(self.subject),
+            site_id=self.site_id,
+            participant_uuid=self.participant_uuid,
+            wave_id=c["wave_id"],
+            mode=RecordMode(c["mode"]),
+            status=RecordStatus(self.status),
+            answers=c["answers"],
+            scores=c["scores"],
+            alerts=tuple(Alert.from_json(a) for a in c["alerts"]),
+            collected_by=c["collected_by"],
+            started_at=datetime.fromisoformat(c["started_at"]) if c["started_at"] else None,
+            created_at=datetime.fromisoformat(self.created_at),
+            updated_at=datetime.fromisoformat(self.updated_at),
+            revision=self.revision,
+        )
+
+
+@dataclass(frozen=True)
+class ObservationItem:
+    """An observation of a project activity (current revision)."""
+
+    uuid: str
+    site_id: str
+    revision: int
+    created_at: str
+    updated_at: str
+    content: dict[str, Any]
+    kind: ClassVar[Literal["observation"]] = "observation"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "uuid": self.uuid,
+            "site_id": self.site_id,
+            "revision": self.revision,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "content": self.content,
+        }
+
+    def to_observation(self) -> Observation:
+        c = self.content
+        return Observation(
+            uuid=self.uuid,
+            site_id=self.site_id,
+            activity_type=c["activity_type"],
+            started_at=datetime.fromisoformat(c["started_at"]),
+            duration_minutes=c["duration_minutes"],
+            participant_codes=tuple(c["participant_codes"]),
+            notes=c["notes"],
+            tags=tuple(c["tags"]),
+            milestone_ids=tuple(c["milestone_ids"]),
+            observed_by=c["observed_by"],
+            created_at=datetime.fromisoformat(self.created_at),
+            updated_at=datetime.fromisoformat(self.updated_at),
+            revision=self.revision,
+        )
+
+
+@dataclass(frozen=True)
+class TombstoneItem:
+    """A participant withdrew: the central store must crypto-shred everything about them."""
+
+    participant_uuid: str
+    code: str
+    withdrawn_at: str
+    kind: ClassVar[Literal["tombstone"]] = "tombstone"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "participant_uuid": self.participant_uuid,
+            "code": self.code,
+            "withdrawn_at": self.withdrawn_at,
+        }
+
+
+@dataclass(frozen=True)
+class AuditItem:
+    """One audit event of the device (details None when shredded by a withdrawal)."""
+
+    seq: int
+    uuid: str
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_uuid: str | None
+    details: dict[str, Any] | None
+    kind: ClassVar[Literal["audit"]] = "audit"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "seq": self.seq,
+            "uuid": self.uuid,
+            "at": self.at,
+            "actor": self.actor,
+            "action": self.action,
+            "entity": self.entity,
+            "entity_uuid": self.entity_uuid,
+            "details": self.details,
+        }
+
+
+Item: TypeAlias = (
+    MetaItem
+    | ParticipantItem
+    | ConsentItem
+    | RecordItem
+    | ObservationItem
+    | TombstoneItem
+    | AuditItem
+)
