@@ -144,31 +144,41 @@ TEXT_PAIRS = (
 )
 
 
-def stylesheet(t: Tokens) -> str:
-    """The application stylesheet. Focus: the 2 px margin around a control turns into ring."""
+TEXT_SCALES = (1.0, 1.25, 1.5, 2.0)
+
+
+def stylesheet(t: Tokens, scale: float = 1.0) -> str:
+    """The application stylesheet. Focus: the 2 px margin around a control turns into ring.
+
+    `scale` is the large-text setting (x1, x1.25, x1.5, x2): type and control heights grow.
+    """
     chevron = resource("icons", f"chevron-down-{t.name}.svg").as_posix()
+
+    def px(n: int) -> int:
+        return round(n * scale)
+
     return f"""
-QWidget {{ font-size: {BODY_PX}px; color: {t.text}; }}
+QWidget {{ font-size: {px(BODY_PX)}px; color: {t.text}; }}
 QDialog, QMainWindow, QStackedWidget > QWidget, QScrollArea > QWidget > QWidget {{
     background: {t.page};
 }}
-QLabel[role="title"] {{ font-size: {TITLE_PX}px; font-weight: 600; }}
-QLabel[role="subtitle"] {{ font-size: {SUBTITLE_PX}px; font-weight: 600; }}
-QLabel[role="caption"] {{ font-size: {CAPTION_PX}px; color: {t.text_muted}; }}
+QLabel[role="title"] {{ font-size: {px(TITLE_PX)}px; font-weight: 600; }}
+QLabel[role="subtitle"] {{ font-size: {px(SUBTITLE_PX)}px; font-weight: 600; }}
+QLabel[role="caption"] {{ font-size: {px(CAPTION_PX)}px; color: {t.text_muted}; }}
 QLabel[role="muted"] {{ color: {t.text_muted}; }}
 QLabel[role="attention"] {{ color: {t.attention}; }}
 QLabel[role="success"] {{ color: {t.success}; }}
 QLabel[role="warning"] {{ color: {t.warning}; }}
 QLabel[role="key"] {{
     font-family: {", ".join(repr(f) for f in MONO_FAMILIES)};
-    font-size: 28px; font-weight: 600; letter-spacing: 1px;
+    font-size: {px(28)}px; font-weight: 600; letter-spacing: 1px;
     background: {t.surface}; border: 1px solid {t.border_input}; border-radius: 8px;
     padding: 16px;
 }}
 QLabel[role="command"] {{
     background: {t.page}; border: 1px solid {t.divider}; border-radius: 6px; padding: 12px;
 }}
-QLabel[role="stat"] {{ font-size: 32px; font-weight: 600; }}
+QLabel[role="stat"] {{ font-size: {px(32)}px; font-weight: 600; }}
 QFrame[card="true"] {{
     background: {t.surface}; border: 1px solid {t.divider}; border-radius: 8px;
 }}
@@ -176,7 +186,7 @@ QFrame[card="true"] QLabel {{ background: transparent; }}
 QFrame[role="divider"] {{ background: {t.divider}; max-height: 1px; border: none; }}
 
 QPushButton, QToolButton {{
-    min-height: {CONTROL_MIN_PX - 8}px; padding: 2px 16px; margin: 2px;
+    min-height: {px(CONTROL_MIN_PX - 8)}px; padding: 2px 16px; margin: 2px;
     border: 2px solid {t.border_input}; border-radius: 8px;
     background: {t.surface}; color: {t.text};
 }}
@@ -195,15 +205,15 @@ QPushButton:disabled {{
     background: {t.page}; color: {t.text_muted}; border: 2px dashed {t.border_input};
 }}
 
-QLineEdit, QComboBox {{
-    min-height: {CONTROL_MIN_PX}px; padding: 0px 8px; margin: 2px;
+QLineEdit, QComboBox, QDateEdit {{
+    min-height: {px(CONTROL_MIN_PX)}px; padding: 0px 8px; margin: 2px;
     border: 1px solid {t.border_input}; border-radius: 6px;
     background: {t.surface}; color: {t.text};
     selection-background-color: {t.primary}; selection-color: {t.on_primary};
 }}
-QLineEdit:focus, QComboBox:focus {{ margin: 0px; border: 3px solid {t.focus}; }}
+QLineEdit:focus, QComboBox:focus, QDateEdit:focus {{ margin: 0px; border: 3px solid {t.focus}; }}
 QLineEdit[mono="true"] {{
-    font-family: {", ".join(repr(f) for f in MONO_FAMILIES)}; font-size: 18px;
+    font-family: {", ".join(repr(f) for f in MONO_FAMILIES)}; font-size: {px(18)}px;
 }}
 QComboBox::drop-down {{ border: none; width: 32px; }}
 QComboBox::down-arrow {{ image: url("{chevron}"); width: 16px; height: 16px; }}
@@ -217,9 +227,39 @@ QComboBox QAbstractItemView {{
     background: {t.surface}; color: {t.text};
     selection-background-color: {t.primary}; selection-color: {t.on_primary};
 }}
-QCheckBox {{ min-height: {CONTROL_MIN_PX}px; spacing: 8px; padding: 0px 4px; margin: 2px; }}
-QCheckBox:focus {{ margin: 0px; border: 2px solid {t.focus}; border-radius: 6px; }}
-QCheckBox::indicator {{ width: 20px; height: 20px; }}
+QCheckBox, QRadioButton {{
+    min-height: {px(CONTROL_MIN_PX)}px; spacing: 8px; padding: 0px 4px; margin: 2px;
+}}
+QCheckBox:focus, QRadioButton:focus {{
+    margin: 0px; border: 2px solid {t.focus}; border-radius: 6px;
+}}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 20px; height: 20px; }}
+QListWidget#navRail {{
+    background: {t.surface}; border: none; border-right: 1px solid {t.divider};
+    padding: 8px 6px;
+}}
+QListWidget#navRail::item {{
+    min-height: {px(CONTROL_MIN_PX + 8)}px; padding: 0px 12px; margin: 2px 0px;
+    border-radius: 8px; color: {t.text}; border: 2px solid transparent;
+}}
+QListWidget#navRail::item:hover {{ background: {t.selected_bg}; }}
+QListWidget#navRail::item:selected {{
+    background: {t.selected_bg}; color: {t.text}; font-weight: 600;
+    border-left: 4px solid {t.primary};
+}}
+QListWidget#navRail:focus {{ border: 2px solid {t.focus}; border-radius: 8px; }}
+QTableView {{
+    background: {t.surface}; alternate-background-color: {t.page};
+    border: 1px solid {t.divider}; border-radius: 8px; gridline-color: {t.divider};
+    selection-background-color: {t.selected_bg}; selection-color: {t.text};
+}}
+QTableView:focus {{ border: 2px solid {t.focus}; }}
+QHeaderView::section {{
+    background: {t.surface}; color: {t.text_muted}; border: none;
+    border-bottom: 1px solid {t.divider}; padding: 6px 8px; font-weight: 600;
+}}
+QToolBar {{ background: {t.surface}; border: none; border-bottom: 1px solid {t.divider};
+    spacing: 4px; padding: 2px 8px; }}
 
 QProgressBar {{
     border: 1px solid {t.border_input}; border-radius: 4px; background: {t.surface};
@@ -240,15 +280,16 @@ QToolTip {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.borde
 """
 
 
-def apply(app: QApplication, tokens: Tokens = LIGHT) -> None:
-    """Applies the palette, body font size and stylesheet of `tokens` to the application."""
+def apply(app: QApplication, tokens: Tokens = LIGHT, scale: float = 1.0) -> None:
+    """Applies the palette, body font size and stylesheet of `tokens` (text `scale`)."""
     app.setStyle("Fusion")
     app.setPalette(palette(tokens))
     font = QFont(app.font())
-    font.setPixelSize(BODY_PX)
+    font.setPixelSize(round(BODY_PX * scale))
     app.setFont(font)
-    app.setStyleSheet(stylesheet(tokens))
+    app.setStyleSheet(stylesheet(tokens, scale))
     app.setProperty("sylTheme", tokens.name)
+    app.setProperty("sylTextScale", scale)
 
 
 def current(app: QApplication | None = None) -> Tokens:

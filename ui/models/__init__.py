@@ -1,0 +1,1 @@
+"""Qt table models, one per table, tested without a window (DESIGN.md §8)."""
