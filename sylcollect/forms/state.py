@@ -93,6 +93,9 @@ class FormState:
             choice_lists=compiled.choice_lists,
         )
         self._nodes: dict[str, list[Node]] = {}
+        self._order: dict[Node, int] = {}
+        self._keys: dict[Node, Key] = {}
+        self._contexts: dict[Node, EvalContext] = {}
         self._changes: dict[Node, set[str]] = {}
         self._touched: set[Node] = set()
         self._removed: list[Key] = []
@@ -124,6 +127,9 @@ class FormState:
 
     def key(self, node: Node) -> Key:
         """The generic path and repeat instance numbers of `node`."""
+        known = self._keys.get(node)
+        if known is not None:
+            return known
         indices: list[int] = []
         path = node.path()
         for n in (node, *node.ancestors()):
@@ -140,7 +146,12 @@ class FormState:
 
     def context(self, node: Node | None = None) -> EvalContext:
         """An evaluation context on this state's instance, bound to `node` (the root if None)."""
-        return self._ctx if node is None else self._ctx.at(node)
+        if node is None:
+            return self._ctx
+        found = self._contexts.get(node)
+        if found is None:
+            found = self._contexts[node] = self._ctx.at(node)
+        return found
 
     def answers_to_save(self) -> dict[str, Any]:
         """Relevant, non-empty answers and calculations, nested like the supplied answers."""
@@ -304,7 +315,8 @@ class FormState:
     def _finish(self) -> Changes:
         self._settle()
         items: dict[Key, frozenset[str]] = {}
-        for node, what in sorted(self._changes.items(), key=lambda i: i[0].order_key()):
+        last = len(self._order)
+        for node, what in sorted(self._changes.items(), key=lambda i: self._order.get(i[0], last)):
             if node in self._cells and what:
                 items[self.key(node)] = frozenset(what)
         for key in self._removed:
@@ -318,7 +330,7 @@ class FormState:
             if not pending:
                 break
             dirty: list[int] = []
-            for node in sorted(pending, key=Node.order_key):
+            for node in sorted(pending, key=lambda n: self._order.get(n, len(self._order))):
                 cell = self._cells[node]
                 cell.pending_default = False
                 expr = self.compiled.dynamic_defaults[cell.element.path]
@@ -419,7 +431,7 @@ class FormState:
     def _evaluate(self, fn: Callable[[EvalContext], Value], node: Node, kind: str) -> Value | None:
         self.evaluations += 1
         try:
-            value = fn(self._ctx.at(node))
+            value = fn(self.context(node))
         except ExpressionError as exc:
             self._cells[node].error = f"{kind}: {exc}"
             return None
@@ -487,11 +499,27 @@ class FormState:
         return cell.value if cell is not None else node.text
 
     def _reindex(self) -> None:
+        """Index the nodes by path, document order and key (after instances change)."""
         nodes: dict[str, list[Node]] = {}
-        for node in walk(self.root):
+        self._order = {}
+        self._keys = {}
+        self._contexts = {}
+        repeats = self.compiled.repeat_paths
+        stack: list[tuple[Node, tuple[int, ...]]] = [(self.root, ())]
+        counts: dict[tuple[int, str], int] = {}
+        while stack:
+            node, indices = stack.pop()
             cell = self._cells.get(node)
             if cell is not None:
-                nodes.setdefault(cell.element.path, []).append(node)
+                path = cell.element.path
+                if path in repeats:
+                    parent = id(node.parent)
+                    counts[(parent, path)] = counts.get((parent, path), 0) + 1
+                    indices = (*indices, counts[(parent, path)])
+                nodes.setdefault(path, []).append(node)
+                self._order[node] = len(self._order)
+                self._keys[node] = (path, indices)
+            stack.extend((c, indices) for c in reversed(node.children))
         self._nodes = nodes
 
     # -- labels and messages -------------------------------------------------------------
