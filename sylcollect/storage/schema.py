@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 
 
 class Base(DeclarativeBase):
@@ -177,3 +177,61 @@ class AuditRow(Base):
     key_id: Mapped[str] = mapped_column(String(36))
     details_ct: Mapped[bytes] = mapped_column(LargeBinary)
     chain: Mapped[str] = mapped_column(String(64))
+
+# --- device sync state (migration 0002) -----------------------------------------------------
+
+
+class SyncSent(Base):
+    """The revision of each participant, consent, record and observation already sent in a
+    delivered bundle. An item is waiting while it has no row here or a lower revision; a
+    withdrawn participant waits as a tombstone (their data never goes, see sync.outbox)."""
+
+    __tablename__ = "sync_sent"
+    entity: Mapped[str] = mapped_column(String(16), primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+
+
+class DeviceKey(Base):
+    """This laptop's Ed25519 bundle-signing key: public in clear, private sealed under a
+    master-key subkey (see Keyring.seal_device_secret)."""
+
+    __tablename__ = "device_key"
+    device_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    private_ct: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class StudyPackageRow(Base):
+    """The installed study package: version, trusted signing key (trust on first use), the
+    study's HPKE public key bundles are sealed to, and the device revocation list."""
+
+    __tablename__ = "study_package"
+    study_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    package_hash: Mapped[str] = mapped_column(String(64))
+    signing_public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    hpke_public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    revoked: Mapped[str] = mapped_column(Text)  # JSON [{"device_id", "revoked_at"}]
+    trusted_at: Mapped[str] = mapped_column(String(32))
+    installed_at: Mapped[str] = mapped_column(String(32))
+
+
+class SyncBundle(Base):
+    """A bundle this laptop wrote: sequence, hash (the next one's previous hash), and state
+    'staged' (durably written, not yet delivered) or 'sent'. `items` lists what it carried
+    as ids and revisions only (JSON), so delivery can mark exactly those as sent."""
+
+    __tablename__ = "sync_bundle"
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    bundle_id: Mapped[str] = mapped_column(String(128), unique=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    bundle_hash: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[str] = mapped_column(String(32))
+    sent_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    target: Mapped[str | None] = mapped_column(Text, nullable=True)
+    record_count: Mapped[int] = mapped_column(Integer)
+    item_count: Mapped[int] = mapped_column(Integer)
+    items: Mapped[str] = mapped_column(Text)
