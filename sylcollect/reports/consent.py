@@ -24,7 +24,7 @@ from sylcollect.domain.study import Role, Study
 from sylcollect.errors import InvalidInput
 from sylcollect.reports import style
 from sylcollect.reports.layout import Section, SectionInfo, render
-from sylcollect.reports.qr import FormLink, qr_drawing
+from sylcollect.reports.qr import FormLink, QrFlowable
 from sylcollect.reports.templates import (
     ConsentTemplate,
     TemplateSet,
@@ -154,7 +154,7 @@ def _header(study: Study, t: ConsentTemplate, req: ConsentRequest, v: dict[str, 
         _details(study, t, req, v),
     ]
     right: list[Flowable] = [
-        qr_drawing(link.payload()),
+        QrFlowable(link.payload()),
         Paragraph("Links this form<br/>to its record", style.SMALL_CENTRE),
     ]
     table = Table([[left, right]], colWidths=[style.FRAME_WIDTH - 34 * mm, 34 * mm])
