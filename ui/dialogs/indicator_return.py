@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui import messages
 from ui.dialogs import indicator_data as data
-from ui.dialogs.observation_widgets import CheckNotice, ErrorSummary, controls_stylesheet
+from ui.dialogs.observation_widgets import (
+    CheckNotice,
+    ErrorSummary,
+    ScrollingBody,
+    controls_stylesheet,
+    fit_to_screen,
+)
 from ui.models.indicators import (
     INDICATORS,
     IndicatorReturn,
@@ -67,8 +73,12 @@ class IndicatorReturnDialog(QDialog):
         self.checks: dict[str, CheckNotice] = {}
         self.errors: dict[str, Notice] = {}
 
-        col = QVBoxLayout(self)
-        col.setContentsMargins(32, 24, 32, 20)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = ScrollingBody(self)
+        outer.addWidget(scroll, 1)
+        col = QVBoxLayout(scroll.body)
+        col.setContentsMargins(32, 24, 32, 8)
         col.setSpacing(4)
         col.addWidget(label(self.tr("Monthly return"), "title"))
         col.addWidget(
@@ -88,7 +98,7 @@ class IndicatorReturnDialog(QDialog):
             self.site.addItem(name, sid)
         self.month = QComboBox(self)
         for month in data.month_choices(self.today):
-            self.month.addItem(month_name(month), month)
+            self.month.addItem(month_name(month), month.isoformat())
         for text, widget, stretch in (
             (self.tr("&Site"), self.site, 3),
             (self.tr("&Month"), self.month, 2),
@@ -128,7 +138,7 @@ class IndicatorReturnDialog(QDialog):
         col.addStretch(1)
 
         footer = QHBoxLayout()
-        footer.setContentsMargins(0, 8, 0, 0)
+        footer.setContentsMargins(32, 8, 32, 20)
         self.busy = BusyRow(self)
         footer.addWidget(self.busy, 1)
         footer.addStretch(0)
@@ -143,7 +153,7 @@ class IndicatorReturnDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         footer.addWidget(self.cancel_button)
         footer.addWidget(self.save_button)
-        col.addLayout(footer)
+        outer.addLayout(footer)
         for keyseq in SAVE_KEYS:
             QShortcut(keyseq, self, activated=self.save)
 
@@ -162,7 +172,7 @@ class IndicatorReturnDialog(QDialog):
         self._site_changed()
         self.site.currentIndexChanged.connect(self._site_changed)
         self.month.currentIndexChanged.connect(self._month_changed)
-        self.resize(720, 860)
+        fit_to_screen(self, 720, 880)
         first = self.edits[INDICATORS[0]]
         first.setFocus()
 
@@ -211,7 +221,7 @@ class IndicatorReturnDialog(QDialog):
         return str(self.site.currentData() or "")
 
     def month_value(self) -> date:
-        return self.month.currentData()  # type: ignore[no-any-return]
+        return date.fromisoformat(str(self.month.currentData()))
 
     def previous_return(self) -> IndicatorReturn | None:
         return self.data.find(self.site_id(), previous_month(self.month_value()))
@@ -219,7 +229,7 @@ class IndicatorReturnDialog(QDialog):
     def _site_changed(self) -> None:
         month = data.default_month(self.data.for_site(self.site_id()), self.today)
         self.month.blockSignals(True)
-        self.month.setCurrentIndex(max(0, self.month.findData(month)))
+        self.month.setCurrentIndex(max(0, self.month.findData(month.isoformat())))
         self.month.blockSignals(False)
         self._month_changed()
 

@@ -8,10 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -33,7 +30,9 @@ from ui.dialogs.observation_widgets import (
     DateTimeEdit,
     ErrorSummary,
     ListCompleter,
+    ScrollingBody,
     controls_stylesheet,
+    fit_to_screen,
     split_list,
 )
 from ui.tasks import TaskRunner
@@ -68,12 +67,8 @@ class ObservationDialog(QDialog):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget()
+        scroll = ScrollingBody(self)
+        body = scroll.body
         col = QVBoxLayout(body)
         col.setContentsMargins(32, 24, 32, 8)
         col.setSpacing(4)
@@ -91,12 +86,7 @@ class ObservationDialog(QDialog):
         self._build_who(col)
         self._build_milestones(col)
         col.addStretch(1)
-        scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        self._scroll = scroll
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
 
         footer = QHBoxLayout()
         footer.setContentsMargins(32, 8, 32, 20)
@@ -125,7 +115,7 @@ class ObservationDialog(QDialog):
         self.site.setCurrentIndex(max(0, self.site.findData(site_id or choices.last_site)))
         self._site_changed()
         self.site.currentIndexChanged.connect(self._site_changed)
-        self.resize(680, 760)
+        fit_to_screen(self, 680, 780)
         self.activity.setFocus()
 
     # --- building ---------------------------------------------------------------------
@@ -298,11 +288,6 @@ class ObservationDialog(QDialog):
         self.tab_chain = chain
 
     # --- behaviour --------------------------------------------------------------------
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Keeps the focused field in view, however focus got there (Tab, a link, a click)."""
-        if new is not None and self._scroll.widget().isAncestorOf(new):
-            self._scroll.ensureWidgetVisible(new, 16, 32)
-
     def set_start(self, when: QDateTime) -> None:
         self.start.setDateTime(when)
 

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QTextDocumentFragment
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QDateEdit,
     QDateTimeEdit,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -214,6 +216,36 @@ class EmptyState(QWidget):
         self.button.setText(button)
 
 
+class ScrollingBody(QScrollArea):
+    """A dialog's scrolling body that keeps the focused field in view, however focus got
+    there (Tab, an error-summary link, a click)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget()
+        self.setWidget(self.body)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.body.isAncestorOf(new):
+            self.ensureWidgetVisible(new, 16, 32)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resizes `window` to width x height, or less where the screen is smaller."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+    window.resize(width, height)
+
+
 def controls_stylesheet(t: theme.Tokens | None = None) -> str:
     """Focus rings and heights for spin boxes, date edits, text areas, lists and tables."""
     t = t or theme.current()
@@ -236,6 +268,7 @@ QPlainTextEdit:focus, QListWidget:focus, QTableView:focus {{
 }}
 QTableView {{ gridline-color: {t.divider}; selection-background-color: {t.selected_bg};
     selection-color: {t.text}; }}
+QTableView::item {{ padding: 0px 10px; }}
 QHeaderView::section {{
     background: {t.page}; color: {t.text}; padding: 6px 8px; border: none;
     border-bottom: 1px solid {t.divider}; font-weight: 600;

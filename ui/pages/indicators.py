@@ -81,7 +81,7 @@ class IndicatorsPage(QWidget):
         row.addStretch(1)
         self.legend_icon = QLabel(self)
         self.legend_icon.setPixmap(icons.pixmap("attention", theme.current().warning, 16))
-        self.legend = label(self.tr("A big change from the month before"), "caption")
+        self.legend = label(self.tr("A big change from the month before"), "caption", wrap=False)
         row.addWidget(self.legend_icon)
         row.addWidget(self.legend)
         outer.addLayout(row)
@@ -99,8 +99,8 @@ class IndicatorsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(36)
         head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(IndicatorsModel.MONTH, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setStretchLastSection(True)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head.setHighlightSections(False)
         self.empty = EmptyState(
@@ -133,7 +133,6 @@ class IndicatorsPage(QWidget):
             return
         self.busy.stop()
         self.data = data
-        self.model.set_labels(data.labels)
         current = self.site.currentData()
         self.site.blockSignals(True)
         self.site.clear()
