@@ -15,10 +15,11 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 
 class Base(DeclarativeBase):
@@ -178,6 +179,7 @@ class AuditRow(Base):
     details_ct: Mapped[bytes] = mapped_column(LargeBinary)
     chain: Mapped[str] = mapped_column(String(64))
 
+
 # --- device sync state (migration 0002) -----------------------------------------------------
 
 
@@ -235,3 +237,98 @@ class SyncBundle(Base):
     record_count: Mapped[int] = mapped_column(Integer)
     item_count: Mapped[int] = mapped_column(Integer)
     items: Mapped[str] = mapped_column(Text)
+
+
+# --- central store (migration 0003): empty on a laptop --------------------------------------
+
+
+class CentralDevice(Base):
+    """A laptop known to the central store: its signing key and status (pending/approved/
+    revoked), when it was first and last seen, the highest bundle sequence imported."""
+
+    __tablename__ = "central_device"
+    device_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # hex Ed25519
+    status: Mapped[str] = mapped_column(String(16))
+    fieldworker: Mapped[str] = mapped_column(String(128))  # staff account name
+    first_seen: Mapped[str] = mapped_column(String(32))
+    last_seen: Mapped[str] = mapped_column(String(32))
+    last_sequence: Mapped[int] = mapped_column(Integer)
+    status_at: Mapped[str] = mapped_column(String(32))
+
+
+class CentralImport(Base):
+    """The import ledger: one row per imported bundle (its hash, never the bundle)."""
+
+    __tablename__ = "central_import"
+    bundle_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    bundle_id: Mapped[str] = mapped_column(String(128), unique=True)
+    device_id: Mapped[str] = mapped_column(String(128))
+    sequence: Mapped[int] = mapped_column(Integer)
+    previous_bundle_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[str] = mapped_column(String(32))
+    imported_at: Mapped[str] = mapped_column(String(32))
+    record_count: Mapped[int] = mapped_column(Integer)
+    counts: Mapped[str] = mapped_column(Text)  # JSON of item counts, no values
+
+    __table_args__ = (
+        UniqueConstraint("device_id", "sequence", name="uq_central_import_device_sequence"),
+    )
+
+
+class CentralQuarantine(Base):
+    """A bundle from a device not approved yet, kept in HOME/quarantine until approval."""
+
+    __tablename__ = "central_quarantine"
+    bundle_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(128), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[str] = mapped_column(String(32))
+    file_name: Mapped[str] = mapped_column(String(200))
+
+
+class CentralSource(Base):
+    """Which device's version (revision, time) of an item the main tables hold."""
+
+    __tablename__ = "central_source"
+    entity: Mapped[str] = mapped_column(String(16), primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(128))
+    revision: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class CentralConflict(Base):
+    """Another device's version of a record (the whole item, sealed): kept, and flagged."""
+
+    __tablename__ = "central_conflict"
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[str] = mapped_column(String(32))
+    key_id: Mapped[str] = mapped_column(String(36))
+    item_ct: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class CentralGap(Base):
+    """A bundle sequence number missing below a device's highest imported one."""
+
+    __tablename__ = "central_gap"
+    device_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class CentralEvent(Base):
+    """A device's audit event; its details sealed under the participant's central key."""
+
+    __tablename__ = "central_event"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(128))
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    key_id: Mapped[str] = mapped_column(String(36), index=True)
+    details_ct: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
