@@ -47,6 +47,7 @@ _KINDS = {
     "end": VarKind.DATETIME,
 }
 _FREE_TEXT = frozenset({"text", "barcode"})
+_SPLIT_CACHE = 4096
 #: Notes hold no value; pyxform's meta/instanceID duplicates `record_uuid`.
 _SKIPPED_TYPES = frozenset({"note", "instanceid"})
 
@@ -68,6 +69,8 @@ class Column:
 
     get: Getter
     multi: bool = False
+    name: str | None = None
+    """Set when the value is simply the answer called `name` (the rows' fast path)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ class TablePlan:
     columns: tuple[Column, ...]
     repeat_paths: tuple[tuple[tuple[str, ...], ...], ...] = ()
     """Per repeat level: the ways (group names then repeat name) to find its instances."""
+    group_names: frozenset[str] = frozenset()
+    """Plain groups of this table's scope: answers given as group objects use the slow path."""
 
 
 @dataclass
@@ -92,6 +97,7 @@ class _Container:
     label: str
     paths: list[tuple[str, ...]] = field(default_factory=list)
     questions: dict[str, list[_Occurrence]] = field(default_factory=dict)
+    groups: set[str] = field(default_factory=set)
 
 
 def lookup(name: str, paths: Sequence[tuple[str, ...]]) -> Callable[[Scope], Any]:
@@ -128,6 +134,7 @@ def _walk(form: Form, group: Group, chain: tuple[str, ...], segments: tuple[str,
                 box.paths.append(path)
             _walk(form, child, inner, (), containers)
         elif isinstance(child, Group):
+            containers[chain].groups.add(child.name)
             _walk(form, child, chain, (*segments, child.name), containers)
         else:
             occurrences = containers[chain].questions.setdefault(child.name, [])
@@ -173,17 +180,26 @@ def _coded(base: Variable, names: list[str], labels: Mapping[str, str], declinab
 
 
 def _multi_getter(read: Callable[[Scope], Any], names: list[str]) -> Getter:
-    width = len(names)
+    """The raw value and one 0/1 per choice; answers repeat, so their split is remembered
+    (callers only read the returned lists)."""
+    empty = [None] * (len(names) + 1)
+    seen: dict[str, list[Any]] = {}
 
     def get(record: Record, scope: Scope, ctx: RowContext) -> list[Any]:
         value = read(scope)
         if value is None or value == "" or value == []:
-            return [None] * (width + 1)
+            return empty
         raw = value if isinstance(value, str) else " ".join(str(v) for v in value)
-        chosen = set(raw.split())
-        if DECLINED in chosen:
-            return [raw, *([DECLINED] * width)]
-        return [raw, *(1 if n in chosen else 0 for n in names)]
+        found = seen.get(raw)
+        if found is None:
+            chosen = set(raw.split())
+            if DECLINED in chosen:
+                found = [raw] + [DECLINED] * len(names)
+            else:
+                found = [raw] + [1 if n in chosen else 0 for n in names]
+            if len(seen) < _SPLIT_CACHE:
+                seen[raw] = found
+        return found
 
     return get
 
@@ -205,7 +221,7 @@ def _question_columns(occurrences: list[_Occurrence]) -> list[tuple[list[Variabl
         free_text=question.type in _FREE_TEXT,
         note="calculated by the form" if question.is_calculated else "",
     )
-    single = Column(lambda record, scope, ctx: read(scope))
+    single = Column(lambda record, scope, ctx: read(scope), name=question.name)
     if len(types) > 1 and (len(kinds) > 1 or VarKind.CODED in kinds):
         note = f"type differs between form versions ({', '.join(sorted(types))}): kept as text"
         return [([replace(base, kind=VarKind.TEXT, note=note)], single)]
@@ -272,40 +288,39 @@ def _score_columns(entry: FormEntry) -> list[tuple[list[Variable], Column]]:
     return out
 
 
-def _meta_getter(name: str) -> Getter:
-    getters: dict[str, Getter] = {
-        "record_uuid": lambda r, s, c: r.uuid,
-        "participant_code": lambda r, s, c: c.codes.get(r.participant_uuid or "", None),
-        "participant_name": lambda r, s, c: _identity(r, c).name or None,
-        "participant_dob": lambda r, s, c: _dob(r, c),
-        "site_id": lambda r, s, c: r.site_id,
-        "wave_id": lambda r, s, c: r.wave_id,
-        "mode": lambda r, s, c: r.mode.value,
-        "status": lambda r, s, c: r.status.value,
-        "form_version": lambda r, s, c: r.form_version,
-        "created_at": lambda r, s, c: r.created_at.isoformat() if r.created_at else None,
-    }
-    return getters[name]
+def _meta_column(identifiers: bool) -> Column:
+    """All metadata values of a record in one call (same order as `meta_variables`)."""
 
+    last: list[Any] = [None, None]  # records saved together share a time: format it once
 
-def _identity(record: Record, ctx: RowContext) -> Identity:
-    return ctx.identities.get(record.participant_uuid or "") or Identity()
+    def get(r: Record, scope: Scope, ctx: RowContext) -> list[Any]:
+        person = r.participant_uuid
+        row: list[Any] = [r.uuid, ctx.codes.get(person) if person else None]
+        if identifiers:
+            identity = ctx.identities.get(person or "") or Identity()
+            dob = identity.date_of_birth
+            row += [identity.name or None, dob.isoformat() if dob else None]
+        created = r.created_at
+        if created != last[0]:
+            last[:] = [created, created.isoformat() if created else None]
+        # mode and status are StrEnums: str instances whose text is their value
+        row += [r.site_id, r.wave_id, r.mode, r.status, r.form_version, last[1]]
+        return row
 
-
-def _dob(record: Record, ctx: RowContext) -> str | None:
-    dob = _identity(record, ctx).date_of_birth
-    return dob.isoformat() if dob else None
+    return Column(get, multi=True)
 
 
 def _finish(name: str, entry: FormEntry, title: str, repeat: tuple[str, ...],
             parts: list[tuple[list[Variable], Column | None]],
-            paths: tuple[tuple[tuple[str, ...], ...], ...]) -> TablePlan:  # fmt: skip
+            paths: tuple[tuple[tuple[str, ...], ...], ...], groups: set[str]
+            ) -> TablePlan:  # fmt: skip
     names = NameAllocator("csv")
     variables = [replace(v, name=names.name(v.name)) for vs, _ in parts for v in vs]
     return TablePlan(
         Table(name, entry.form_id, title, tuple(variables), repeat),
         tuple(col for _, col in parts if col is not None),
         paths,
+        frozenset(groups),
     )
 
 
@@ -318,8 +333,7 @@ def plan_form(entry: FormEntry, identifiers: bool) -> list[TablePlan]:
     for chain, box in containers.items():
         parts: list[tuple[list[Variable], Column | None]] = []
         if not chain:
-            for meta in meta_variables(identifiers):
-                parts.append(([meta], Column(_meta_getter(meta.name))))
+            parts.append((list(meta_variables(identifiers)), _meta_column(identifiers)))
         else:
             parts.append((list(key_variables(nested=len(chain) > 1)), None))
         for occurrences in box.questions.values():
@@ -332,5 +346,5 @@ def plan_form(entry: FormEntry, identifiers: bool) -> list[TablePlan]:
             parts.extend(_score_columns(entry))
         name = "__".join((entry.form_id, chain[-1])) if chain else entry.form_id
         paths = tuple(tuple(containers[chain[: i + 1]].paths) for i in range(len(chain)))
-        plans.append(_finish(name, entry, box.label or name, chain, parts, paths))
+        plans.append(_finish(name, entry, box.label or name, chain, parts, paths, box.groups))
     return plans

@@ -21,6 +21,49 @@ def _fill(row: Row, columns: Sequence[Column], record: Record, scope: Scope,
     return row
 
 
+_NAMES, _ONE, _MANY = 0, 1, 2
+Step = tuple[int, Any]
+
+
+def _steps(columns: Sequence[Column]) -> list[Step]:
+    """Columns grouped for speed: runs of plain answer names are read with one `map`."""
+    steps: list[Step] = []
+    for column in columns:
+        if column.name is not None and not column.multi:
+            if steps and steps[-1][0] == _NAMES:
+                steps[-1] = (_NAMES, (*steps[-1][1], column.name))
+            else:
+                steps.append((_NAMES, (column.name,)))
+        else:
+            steps.append((_MANY if column.multi else _ONE, column.get))
+    return steps
+
+
+class _RowMaker:
+    """Builds rows: the fast path reads plain answer names straight from the answers dict;
+    a scope that gives a group as a nested object takes the general path."""
+
+    def __init__(self, plan: TablePlan, ctx: RowContext) -> None:
+        self.columns = plan.columns
+        self.steps = _steps(plan.columns)
+        self.groups = plan.group_names
+        self.ctx = ctx
+
+    def make(self, row: Row, record: Record, scope: Scope) -> Row:
+        ctx = self.ctx
+        if self.groups and not self.groups.isdisjoint(scope):
+            return _fill(row, self.columns, record, scope, ctx)
+        get = scope.get
+        for kind, payload in self.steps:
+            if kind == _NAMES:
+                row += map(get, payload)
+            elif kind == _ONE:
+                row.append(payload(record, scope, ctx))
+            else:
+                row += payload(record, scope, ctx)
+        return row
+
+
 def _instances(scope: Scope, read: Any) -> list[Mapping[str, Any]]:
     found = read(scope)
     if not isinstance(found, list):
@@ -30,12 +73,10 @@ def _instances(scope: Scope, read: Any) -> list[Mapping[str, Any]]:
 
 def table_rows(plan: TablePlan, records: Sequence[Record], ctx: RowContext) -> list[Row]:
     """Every row of `plan`'s table for `records` (all of the table's form)."""
-    columns = plan.columns
+    maker = _RowMaker(plan, ctx)
     if not plan.table.is_repeat:
-        if not any(c.multi for c in columns):
-            getters = [c.get for c in columns]
-            return [[get(r, r.answers, ctx) for get in getters] for r in records]
-        return [_fill([], columns, r, r.answers, ctx) for r in records]
+        make = maker.make
+        return [make([], r, r.answers) for r in records]
     levels = zip(plan.table.repeat, plan.repeat_paths, strict=True)
     readers = [lookup(name, paths) for name, paths in levels]
     nested = len(readers) > 1
@@ -46,7 +87,7 @@ def table_rows(plan: TablePlan, records: Sequence[Record], ctx: RowContext) -> l
             if nested:
                 keys.append(".".join(str(i) for i in trail[:-1]))
             keys.append(trail[-1])
-            rows.append(_fill(keys, columns, record, scope, ctx))
+            rows.append(maker.make(keys, record, scope))
     return rows
 
 

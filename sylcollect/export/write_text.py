@@ -27,11 +27,13 @@ CODEBOOK_SHEET = "codebook"
 
 def csv_bytes(table: Table, rows: Sequence[Sequence[Any]]) -> bytes:
     """One table as CSV (None -> empty cell)."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
+    raw = io.BytesIO()
+    text = io.TextIOWrapper(raw, encoding="utf-8", newline="")  # far faster than StringIO
+    writer = csv.writer(text)
     writer.writerow([v.name for v in table.variables])
     writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    text.flush()
+    return raw.getvalue()
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
