@@ -94,7 +94,7 @@ def test_log_an_observation_with_the_keyboard(qtbot, unlocked, tasks) -> None:
     assert "Saved: Group work at Durham House" in page.notice.message()
     row = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
     assert row[1:] == [
-        "Durham House, Aycliffe Secure Centre",
+        "Durham House",
         "Group work",
         "45 min",
         "2",

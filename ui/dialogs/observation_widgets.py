@@ -256,6 +256,7 @@ QAbstractSpinBox {{
     border: 1px solid {t.border_input}; border-radius: 6px; background: {t.surface};
 }}
 QAbstractSpinBox:focus {{ margin: 0px; border: 3px solid {t.focus}; }}
+QSpinBox {{ padding-left: 10px; }}
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 0px; border: none; }}
 QDateTimeEdit::drop-down {{ border: none; width: 32px; }}
 QDateTimeEdit::down-arrow {{ image: url("{chevron}"); width: 16px; height: 16px; }}

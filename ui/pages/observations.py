@@ -38,6 +38,7 @@ class ObservationsData:
 
     observations: tuple[Observation, ...]
     choices: ObservationChoices
+    short_names: tuple[tuple[str, str], ...] = ()
 
 
 def load_observations(ws: UnlockedWorkspace) -> ObservationsData:
@@ -45,7 +46,8 @@ def load_observations(ws: UnlockedWorkspace) -> ObservationsData:
     with ws.transaction() as tx:
         observations = tx.observations.list()
         people = tx.participants.list()
-    return ObservationsData(tuple(observations), build_choices(ws, observations, people))
+    short = tuple((s.id, s.project or s.name) for s in ws.study.sites)
+    return ObservationsData(tuple(observations), build_choices(ws, observations, people), short)
 
 
 class ObservationsPage(QWidget):
@@ -188,7 +190,7 @@ class ObservationsPage(QWidget):
             return
         self.busy.stop()
         self.data = data
-        names = dict(data.choices.sites)
+        names = {**dict(data.choices.sites), **dict(data.short_names)}
         self.model.set_observations(data.observations, names)
         self._fill_filters(data)
         self._show_state()
