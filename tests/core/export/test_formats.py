@@ -119,3 +119,33 @@ def test_codebook_csv_and_pdf(filled: Filled, tmp_path: Path) -> None:
         df, _ = pyreadstat.read_sav(str(out / f"{table}.sav"), metadataonly=True)
         assert list(df.columns) == [r["variable"] for r in book if r["table"] == table]
     assert (out / "codebook.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_answers_given_as_group_objects(filled: Filled, tmp_path: Path) -> None:
+    """Groups are transparent, but answers may also nest a group's questions in an object."""
+    from sylcollect.domain.record import Record, SubjectKind
+
+    with filled.ws.transaction() as tx:
+        person = tx.participants.get("DH-001")
+        nested = {
+            "wellbeing": {"feel_week": "good", "sleep": "ok"},
+            "people": {"trust_any": "yes", "trusted_people": [{"trusted_who": "friend"}]},
+        }
+        record = tx.records.add(
+            Record(
+                "",
+                "yp_checkin",
+                "1",
+                SubjectKind.PARTICIPANT,
+                "durham-house",
+                participant_uuid=person.uuid,
+                answers=nested,
+            )
+        )
+    out = _export(filled, "csv", tmp_path / "out")
+    row = next(r for r in read_csv(out / "yp_checkin.csv") if r["record_uuid"] == record.uuid)
+    assert (row["feel_week"], row["sleep"], row["trust_any"]) == ("good", "ok", "yes")
+    people = [r for r in read_csv(out / "yp_checkin__trusted_people.csv")]
+    assert [
+        (p["instance"], p["trusted_who"]) for p in people if p["record_uuid"] == record.uuid
+    ] == [("1", "friend")]
