@@ -67,7 +67,7 @@ def _axes(chart: HorizontalLineChart | VerticalBarChart, categories: Sequence[st
         chart.categoryAxis.labels.boxAnchor = "ne"
 
 
-def _legend(drawing: Drawing, names: Sequence[str], x: float, y: float, markers: bool) -> None:
+def _legend(drawing: Drawing, names: Sequence[str], x: float, y: float) -> None:
     legend = Legend()
     legend.x, legend.y = x, y
     legend.fontName = style.FONT
@@ -83,11 +83,6 @@ def _legend(drawing: Drawing, names: Sequence[str], x: float, y: float, markers:
     ]
     legend.dxTextSpace = 4
     legend.variColumn = 1
-    legend.columnMaximum = 1
-    if markers:
-        legend.colorNamePairs = [
-            (style.SERIES[i % len(style.SERIES)], name) for i, name in enumerate(names)
-        ]
     drawing.add(legend)
 
 
@@ -143,7 +138,7 @@ def line_chart(
         head.fontName, head.fontSize, head.fillColor = style.BOLD, 8.5, style.TEXT
         drawing.add(head)
     if len(series) > 1:
-        _legend(drawing, [name for name, _ in series], chart.x, height - title_h - 2, True)
+        _legend(drawing, [name for name, _ in series], chart.x, height - title_h - 2)
     return drawing
 
 
@@ -178,5 +173,5 @@ def bar_chart(
         head.fontName, head.fontSize, head.fillColor = style.BOLD, 8.5, style.TEXT
         drawing.add(head)
     if len(series) > 1:
-        _legend(drawing, [name for name, _ in series], chart.x, height - title_h - 2, False)
+        _legend(drawing, [name for name, _ in series], chart.x, height - title_h - 2)
     return drawing

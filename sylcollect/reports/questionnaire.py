@@ -75,6 +75,7 @@ class _Plan:
     numbers: dict[str, int] = field(default_factory=dict)
     order: list[Question] = field(default_factory=list)
     go_to: dict[tuple[str, str], str] = field(default_factory=dict)  # (question, choice) -> note
+    unless: dict[str, tuple[frozenset[str], str]] = field(default_factory=dict)  # many routed
 
 
 def _conditions(form: Form, q: Question) -> list[str]:
@@ -107,9 +108,12 @@ def _plan(form: Form, describer: Describer) -> _Plan:
         if shown is None:
             continue
         target = f"go to question {follow + 1}" if follow < len(plan.order) else "go to the end"
-        for choice in form.choices(q):
-            if choice.name not in shown:
-                plan.go_to[(q.name, choice.name)] = target
+        routed = [c.name for c in form.choices(q) if c.name not in shown]
+        if len(routed) > 2 and len(routed) > len(shown):  # say it the short way round
+            plan.unless[q.name] = (shown, target)
+            continue
+        for name in routed:
+            plan.go_to[(q.name, name)] = target
     return plan
 
 
@@ -157,6 +161,11 @@ def _choices(form: Form, q: Question, plan: _Plan, lang: str | None) -> list[Flo
             )
         )
         out.append(table)
+    if q.name in plan.unless:
+        shown, target = plan.unless[q.name]
+        labels = [text_in(c.labels, lang) or c.name for c in form.choices(q) if c.name in shown]
+        joined = " or ".join(f"“{x}”" for x in labels)
+        out.append(style.para(f"Unless you ticked {joined}, {target}.", style.CELL_BOLD))
     for route, labels in notes.items():
         joined = " or ".join(f"“{x}”" for x in labels)
         out.append(style.para(f"If {joined}, {route}.", style.CELL_BOLD))
@@ -216,7 +225,6 @@ def _question(form: Form, q: Question, plan: _Plan, d: Describer, lang: str | No
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (0, 0), -2),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, style.DIVIDER),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
             ]
