@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from sylcollect.errors import SylError
 from sylcollect.storage.workspace import UnlockedWorkspace, Workspace
-from ui import messages, theme
-from ui.idle import DEFAULT_IDLE_MS
+from ui import messages
+from ui.pages.settings_prefs import Preferences
 from ui.tasks import TaskRunner
 
 APP_NAME = "SYL Collect"
@@ -57,7 +57,7 @@ class AppController(QObject):
         demo: bool,
         tasks: TaskRunner,
         demo_dir: Path | None = None,
-        idle_ms: int = DEFAULT_IDLE_MS,
+        idle_ms: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,7 +65,8 @@ class AppController(QObject):
         self.demo = demo
         self.demo_dir = demo_dir or (data_dir if demo else demo_data_dir())
         self.tasks = tasks
-        self.idle_ms = idle_ms
+        self.prefs = Preferences(parent=self)
+        self.idle_ms = idle_ms  # None: the auto-lock time chosen in Settings
         self.window: QWidget | None = None
         self.workspace: Workspace | None = None
         self.unlocked: UnlockedWorkspace | None = None
@@ -134,7 +135,7 @@ class AppController(QObject):
         from ui.windows.main_window import MainWindow
 
         self.unlocked = unlocked
-        window = MainWindow(unlocked, self.tasks, self.idle_ms)
+        window = MainWindow(unlocked, self.tasks, self.idle_ms, self.prefs)
         window.locked.connect(self._locked)
         self._switch(window)
 
@@ -167,7 +168,7 @@ def run(argv: Sequence[str], on_started: Callable[[QApplication], None] | None =
     """Runs the app until its last window closes; returns the exit code."""
     args = parse_args(argv)
     app = make_application([])
-    theme.apply(app, theme.HIGH_CONTRAST if args.high_contrast else theme.LIGHT)
+    Preferences().apply_appearance(app, force_hc=args.high_contrast)
     tasks = TaskRunner(app)
     controller = AppController(chosen_data_dir(args), demo=args.demo, tasks=tasks, parent=app)
     app.aboutToQuit.connect(controller.shutdown)

@@ -1,30 +1,26 @@
 """The main window and the app controller: Home, status bar, Lock, auto-lock."""
 
+# ruff: noqa: F811 - pytest fixtures imported from test_participants_support
+
 from __future__ import annotations
 
-import pytest
 import shiboken6
 from a11y import check_window
 from PySide6.QtCore import Qt
+from test_participants_support import prefs, unlocked  # noqa: F401 - fixtures
 from ui_helpers import PASSWORD, show, wait_idle
 
 from sylcollect.storage.workspace import Workspace
 
 
-@pytest.fixture
-def unlocked(locked_ws):
-    ws = locked_ws.unlock("ann", PASSWORD)
-    yield ws
-    if not ws.locked:
-        ws.lock()
-
-
-def make_window(qtbot, unlocked, tasks, idle_ms: int = 60_000):
+def make_window(qtbot, unlocked, tasks, idle_ms: int | None = 60_000, prefs=None):
     from ui.windows.main_window import MainWindow
 
-    window = MainWindow(unlocked, tasks, idle_ms)
+    window = MainWindow(unlocked, tasks, idle_ms, prefs)
     show(qtbot, window)
-    qtbot.waitUntil(lambda: window.home.summary is not None, timeout=15000)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.home.summary is not None, timeout=15000
+    )
     return window
 
 
@@ -101,7 +97,7 @@ def test_controller_unlock_lock_and_back(qtbot, demo_folder, tasks, cheap, demo_
     qtbot.keyClick(first.sign_in.password.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: isinstance(controller.window, MainWindow), timeout=15000)
     main = controller.window
-    qtbot.waitUntil(lambda: main.home.summary is not None, timeout=15000)
+    qtbot.waitUntil(lambda: main.home is not None and main.home.summary is not None, timeout=15000)
     assert demo_study.name in main.home.text_content()
     unlocked = controller.unlocked
     qtbot.keyClick(main, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)

@@ -1,0 +1,1 @@
+"""Dialogs of the staff side: participant add/edit, consent, withdrawal, password, users."""
