@@ -187,10 +187,10 @@ def test_recovery_while_waiting_out_a_backoff(qtbot, locked_ws, tasks, demo_fold
     with qtbot.waitSignal(window.unlocked, timeout=15000) as signal:
         qtbot.mouseClick(page.submit, Qt.MouseButton.LeftButton)
     unlocked = signal.args[0]
-    assert not unlocked.locked  # the recovery session itself (the core kept the backoff)
+    assert not unlocked.locked  # a new password clears the backoff: ann is signed in
     main = MainWindow(unlocked, tasks)
     show(qtbot, main)
-    assert main.status.text().startswith("Offline · Signed in with the recovery key")
+    assert main.status.text().startswith("Offline · Signed in as ann")
     main.lock()
     wait_idle(qtbot, tasks)
     assert unlocked.locked
