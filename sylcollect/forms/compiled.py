@@ -4,6 +4,7 @@ spec and safeguarding rules. Compiling is done once per form source and cached.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -178,9 +179,9 @@ class _Compiler:
             if element.relevant:
                 binds.append(self.bind(element, "relevant", element.relevant))
             if element.calculation and element.trigger:
-                trigger = self.trigger_path(element)
                 expr = self.expression(element, "calculation", element.calculation)
-                triggers.setdefault(trigger, []).append((path, expr))
+                for trigger in self.trigger_paths(element):
+                    triggers.setdefault(trigger, []).append((path, expr))
             elif element.calculation:
                 binds.append(self.bind(element, "calculate", element.calculation))
             for kind, source in (
@@ -220,11 +221,14 @@ class _Compiler:
         except FormError as exc:
             raise FormError(f"{self.source}: {exc}") from None
 
-    def trigger_path(self, question: Question) -> str:
-        name = question.trigger.strip().removeprefix("${").removesuffix("}")
-        if name not in self.paths:
-            raise self.fail(question, "trigger", f"no question named '{name}'")
-        return self.paths[name]
+    def trigger_paths(self, question: Question) -> list[str]:
+        """The questions whose answer sets this one (`${a}`, or pyxform's `('a', 'b')`)."""
+        text = question.trigger.strip()
+        names = re.findall(r"'([^']+)'", text) or re.findall(r"\$\{([^}]+)\}", text) or [text]
+        for name in names:
+            if name not in self.paths:
+                raise self.fail(question, "trigger", f"no question named '{name}'")
+        return [self.paths[name] for name in names]
 
     def default(
         self, question: Question, static: dict[str, Any], dynamic: dict[str, Expression]

@@ -259,3 +259,21 @@ def test_incremental_update_touches_only_dependents() -> None:
     changes = st.set_answer("f", 3)
     assert 0 < changes.evaluations < full / 2
     assert not st.recompute()  # and nothing was left stale
+
+
+TRIGGER = """
+| survey |
+|  | type    | name    | label   | calculation       | trigger   |
+|  | integer | weight  | Weight  |                   |           |
+|  | decimal | kilos   | Kilos   | ${weight} div 10  | ${weight} |
+|  | text    | echo    | Echo    | concat('w', ${weight}) |      |
+"""
+
+
+def test_a_triggered_calculation_runs_when_its_trigger_is_answered() -> None:
+    st = state(TRIGGER)
+    assert st.cell("kilos").value == ""
+    st.set_answer("weight", 25)
+    assert st.cell("kilos").value == "2.5" and st.cell("echo").value == "w25"
+    assert st.answers_to_save()["kilos"] == "2.5"
+    assert not st.recompute()  # a triggered value is an answer, not a calculation
