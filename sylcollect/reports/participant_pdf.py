@@ -41,17 +41,15 @@ def _fmt(value: float | None) -> str:
 def status_word(ok: bool, yes: str, no: str) -> Table:
     """A status as a coloured mark plus words (never colour alone)."""
     colour = style.SUCCESS if ok else style.ATTENTION
-    mark = '<font name="ZapfDingbats">4</font>' if ok else "!"
-    cell = style.para(f"**{yes if ok else no}**", style.BANNER)
-    badge = Paragraph(mark, style.BANNER)
-    badge.style = badge.style.clone("badge", textColor=style.WHITE, alignment=1)
-    table = Table([[badge, cell]], colWidths=[8 * mm, style.FRAME_WIDTH - 8 * mm])
+    cell = Paragraph(
+        style.markup(f"**{yes if ok else no}**"), style.BANNER.clone("status", textColor=colour)
+    )
+    table = Table([[style.StatusMark(ok), cell]], colWidths=[8 * mm, style.FRAME_WIDTH - 8 * mm])
     table.setStyle(
         [
-            ("BACKGROUND", (0, 0), (0, 0), colour),
-            ("TEXTCOLOR", (1, 0), (1, 0), colour),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (1, 0), (1, 0), 8),
+            ("LEFTPADDING", (0, 0), (0, 0), 0),
+            ("LEFTPADDING", (1, 0), (1, 0), 4),
         ]
     )
     return table

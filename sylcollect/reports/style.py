@@ -215,3 +215,31 @@ def grid(
 def header_cell(text: str) -> Paragraph:
     """A white bold paragraph for a header row that needs wrapping."""
     return Paragraph(markup(text), _style("hdr", 9.5, 12.5, fontName=BOLD, textColor=WHITE))
+
+
+class StatusMark(Flowable):  # type: ignore[misc]
+    """A filled square with a drawn tick (ok) or an exclamation mark, beside status words."""
+
+    def __init__(self, ok: bool, size: float = 5.5 * mm) -> None:
+        super().__init__()
+        self.ok = ok
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        c, s = self.canv, self.width
+        c.setFillColor(SUCCESS if self.ok else ATTENTION)
+        c.roundRect(0, 0, s, s, 1.5, stroke=0, fill=1)
+        c.setStrokeColor(WHITE)
+        c.setFillColor(WHITE)
+        if self.ok:
+            c.setLineWidth(s * 0.14)
+            c.setLineCap(1)
+            c.setLineJoin(1)
+            path = c.beginPath()
+            path.moveTo(s * 0.24, s * 0.52)
+            path.lineTo(s * 0.43, s * 0.30)
+            path.lineTo(s * 0.77, s * 0.72)
+            c.drawPath(path, stroke=1, fill=0)
+        else:
+            c.setFont(BOLD, s * 0.8)
+            c.drawCentredString(s / 2, s * 0.2, "!")
