@@ -9,7 +9,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from sylcollect.cli import cmd_data, cmd_export, cmd_forms, cmd_print, cmd_workspace
+from sylcollect.cli import (
+    cmd_central,
+    cmd_data,
+    cmd_export,
+    cmd_forms,
+    cmd_print,
+    cmd_workspace,
+)
 from sylcollect.cli.common import CliError, run_guarded
 
 
@@ -39,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd_print.register(sub)
     cmd_export.register(sub)
     cmd_forms.register(sub)
+    cmd_central.register(sub)
     return parser
 
 

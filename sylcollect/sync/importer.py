@@ -1,0 +1,358 @@
+"""Central import of `.sylb` bundles, in the order DESIGN.md §5 fixes.
+
+size caps → signature (`verify_bundle`) → study → device known and not revoked (an unknown
+or not yet approved device: the bundle goes to quarantine) → the device's registered key →
+duplicate check (ledger by bundle hash; a reused sequence or bundle id is refused) → decrypt
+(`iter_payload`) and parse (`decode_payload`), acted on only once both finished → validate
+→ ONE transaction (items upserted by uuid and revision, conflicts kept, tombstones
+crypto-shred, ledger row, device seen, sequence gaps, an audit event). After the commit the
+bundle file is deleted: only its hash stays, in the ledger.
+
+A refused bundle raises `BundleRefused` (stable `code`, plain message) and leaves the central
+database exactly as it was; the file stays where it was for a person to look at.
+
+Thread contract: one Importer per thread (it uses the store's writer path).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from sylcollect.domain.audit import AuditAction
+from sylcollect.storage.files import fsync_dir
+from sylcollect.storage.schema import (
+    CentralDevice,
+    CentralGap,
+    CentralImport,
+    CentralQuarantine,
+)
+from sylcollect.storage.workspace import UnlockedWorkspace
+from sylcollect.sync import central
+from sylcollect.sync.bundle import VerifiedBundle, check_device_key, check_study, iter_payload
+from sylcollect.sync.bundle import verify_bundle as _verify
+from sylcollect.sync.bundle_errors import BundleRefused
+from sylcollect.sync.importer_apply import Applier
+from sylcollect.sync.importer_validate import validate
+from sylcollect.sync.package import StudyPackage
+from sylcollect.sync.payload import decode_payload
+
+MAX_GAPS = 1000  # reported per device; more than that is one long hole
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps checked before anything is read or allocated."""
+
+    max_bundle_bytes: int = 2 * 1024**3
+    max_payload_bytes: int = 4 * 1024**3
+    max_items: int = 5_000_000
+    max_line_bytes: int = 16 * 1024**2
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What happened to one bundle: imported, duplicate (already imported) or quarantined."""
+
+    name: str
+    status: str
+    device_id: str
+    sequence: int
+    bundle_hash: str
+    counts: dict[str, int] = field(default_factory=dict)
+    gaps: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.name,
+            "status": self.status,
+            "device_id": self.device_id,
+            "sequence": self.sequence,
+            "bundle_hash": self.bundle_hash,
+            "counts": self.counts,
+            "gaps": list(self.gaps),
+            "warnings": list(self.warnings),
+        }
+
+
+class Importer:
+    """Imports bundles into one unlocked central store with the study's private key."""
+
+    def __init__(
+        self,
+        store: UnlockedWorkspace,
+        package: StudyPackage,
+        study_private_key: bytes,
+        *,
+        home: Path,
+        limits: Limits | None = None,
+    ) -> None:
+        self.store = store
+        self.package = package
+        self._key = study_private_key
+        self.home = home
+        self.limits = limits or Limits()
+        self._engine = store.workspace.engine
+
+    # --- the pipeline -----------------------------------------------------------------
+    def import_path(self, path: Path | str) -> ImportResult:
+        path = Path(path)
+        verified = _verify(path, max_bytes=self.limits.max_bundle_bytes)
+        check_study(verified, self.package.study_id)
+        header = verified.header
+        with Session(self._engine) as s:
+            device = s.get(CentralDevice, header.device_id)
+            status = device.status if device else None
+            registered = bytes.fromhex(device.public_key) if device else None
+        self._check_revoked(verified, status)
+        if registered is not None:
+            check_device_key(verified, registered)
+        if status != central.APPROVED:
+            return self._quarantine(verified, known=device is not None)
+        done = self._duplicate(verified)
+        if done is not None:
+            _remove(path)
+            return done
+        items = list(
+            decode_payload(
+                iter_payload(verified, self._key, max_payload_bytes=self.limits.max_payload_bytes),
+                max_items=self.limits.max_items,
+                max_line_bytes=self.limits.max_line_bytes,
+            )
+        )
+        validate(items, header, self.store)
+        result = self._commit(verified, items)
+        _remove(path)
+        return result
+
+    def _check_revoked(self, verified: VerifiedBundle, status: str | None) -> None:
+        header = verified.header
+        listed = next((r for r in self.package.revoked if r.device_id == header.device_id), None)
+        if status == central.REVOKED or (listed and header.created_at >= listed.revoked_at):
+            raise BundleRefused(
+                "device_revoked",
+                f"device {header.device_id} is revoked: its bundles are no longer accepted",
+            )
+
+    def _duplicate(self, verified: VerifiedBundle) -> ImportResult | None:
+        header = verified.header
+        with Session(self._engine) as s:
+            rows = s.scalars(
+                select(CentralImport).where(
+                    or_(
+                        CentralImport.bundle_hash == verified.bundle_hash,
+                        CentralImport.bundle_id == header.bundle_id,
+                        (CentralImport.device_id == header.device_id)
+                        & (CentralImport.sequence == header.sequence),
+                    )
+                )
+            ).all()
+            gaps = self._gaps(s, header.device_id)
+        if not rows:
+            return None
+        if any(r.bundle_hash == verified.bundle_hash for r in rows):
+            return ImportResult(
+                verified.path.name,
+                "duplicate",
+                header.device_id,
+                header.sequence,
+                verified.bundle_hash,
+                gaps=gaps,
+            )
+        raise BundleRefused(
+            "sequence_reused",
+            f"a different bundle with device {header.device_id}'s sequence number "
+            f"{header.sequence} (or this bundle id) was already imported: this one is a "
+            "replay or a copy of a restored laptop",
+        )
+
+    @staticmethod
+    def _gaps(s: Session, device_id: str) -> tuple[int, ...]:
+        return tuple(
+            s.scalars(
+                select(CentralGap.sequence)
+                .where(CentralGap.device_id == device_id)
+                .order_by(CentralGap.sequence)
+            )
+        )
+
+    def import_quarantined(self, device_id: str) -> list[ImportResult | BundleRefused]:
+        """Imports an approved device's held bundles in sequence order (refusals returned)."""
+        out: list[ImportResult | BundleRefused] = []
+        for path in central.quarantined(self.store.workspace, self.home, device_id):
+            try:
+                result = self.import_path(path)
+            except BundleRefused as exc:
+                out.append(exc)
+                continue
+            if result.status == "duplicate":
+                with Session(self._engine) as s, s.begin():
+                    s.execute(
+                        delete(CentralQuarantine).where(
+                            CentralQuarantine.bundle_hash == result.bundle_hash
+                        )
+                    )
+            out.append(result)
+        return out
+
+    # --- quarantine -------------------------------------------------------------------
+    def _quarantine(self, verified: VerifiedBundle, *, known: bool) -> ImportResult:
+        """Registers an unknown device as pending and keeps its bundle until approval."""
+        header = verified.header
+        now = _now()
+        folder = central.quarantine_dir(self.home)
+        name = f"{verified.bundle_hash}.sylb"
+        target = folder / name
+        if verified.path.resolve() != target.resolve():
+            tmp = folder / f".{name}.tmp"
+            shutil.copyfile(verified.path, tmp)
+            with open(tmp, "rb") as stream:
+                os.fsync(stream.fileno())
+            os.replace(tmp, target)
+            fsync_dir(folder)
+        with Session(self._engine) as s, s.begin():
+            if not known:
+                s.add(
+                    CentralDevice(
+                        device_id=header.device_id,
+                        public_key=header.device_public_key.hex(),
+                        status=central.PENDING,
+                        fieldworker=header.fieldworker,
+                        first_seen=now,
+                        last_seen=now,
+                        last_sequence=0,
+                        status_at=now,
+                    )
+                )
+            if s.get(CentralQuarantine, verified.bundle_hash) is None:
+                s.add(
+                    CentralQuarantine(
+                        bundle_hash=verified.bundle_hash,
+                        device_id=header.device_id,
+                        sequence=header.sequence,
+                        received_at=now,
+                        file_name=name,
+                    )
+                )
+        if verified.path.resolve() != target.resolve():
+            _remove(verified.path)
+        return ImportResult(
+            verified.path.name,
+            "quarantined",
+            header.device_id,
+            header.sequence,
+            verified.bundle_hash,
+            warnings=(
+                f"device {header.device_id} is not approved yet: the bundle is held until "
+                f"'sylcollect central approve {header.device_id}'",
+            ),
+        )
+
+    # --- the one transaction ----------------------------------------------------------
+    def _commit(self, verified: VerifiedBundle, items: list[Any]) -> ImportResult:
+        header = verified.header
+        now = _now()
+        warnings: list[str] = []
+        with self.store.transaction() as tx:
+            s = tx.session
+            applier = Applier(tx, header.device_id)
+            counts = dict(sorted(applier.apply(items).items()))
+            previous = s.scalar(
+                select(CentralImport.bundle_hash).where(
+                    CentralImport.device_id == header.device_id,
+                    CentralImport.sequence == header.sequence - 1,
+                )
+            )
+            if previous is not None and previous != header.previous_bundle_hash:
+                warnings.append(
+                    f"bundle {header.sequence} of device {header.device_id} does not follow "
+                    "the imported bundle before it (a restored or copied laptop?)"
+                )
+            s.add(
+                CentralImport(
+                    bundle_hash=verified.bundle_hash,
+                    bundle_id=header.bundle_id,
+                    device_id=header.device_id,
+                    sequence=header.sequence,
+                    previous_bundle_hash=header.previous_bundle_hash,
+                    created_at=header.created_at.isoformat(),
+                    imported_at=now,
+                    record_count=header.record_count,
+                    counts=json.dumps(counts, sort_keys=True),
+                )
+            )
+            device = s.get(CentralDevice, header.device_id)
+            assert device is not None
+            device.last_seen = now
+            device.fieldworker = header.fieldworker
+            device.last_sequence = max(device.last_sequence, header.sequence)
+            s.flush()
+            gaps = _refresh_gaps(s, header.device_id)
+            q = s.get(CentralQuarantine, verified.bundle_hash)
+            if q is not None:
+                s.delete(q)
+            tx.audit(
+                AuditAction.CREATE,
+                "central_import",
+                None,
+                {
+                    "bundle": verified.bundle_hash,
+                    "device": header.device_id,
+                    "sequence": header.sequence,
+                    "counts": counts,
+                },
+                "ws",
+            )
+        if applier.shredded:
+            self.store.scrub()
+        if gaps:
+            warnings.append(
+                f"device {header.device_id} has bundles missing: " + ", ".join(str(g) for g in gaps)
+            )
+        return ImportResult(
+            verified.path.name,
+            "imported",
+            header.device_id,
+            header.sequence,
+            verified.bundle_hash,
+            counts,
+            gaps,
+            tuple(warnings),
+        )
+
+
+def _refresh_gaps(s: Session, device_id: str) -> tuple[int, ...]:
+    """Rewrites the device's missing sequence numbers (below its highest imported one)."""
+    have = sorted(
+        s.scalars(select(CentralImport.sequence).where(CentralImport.device_id == device_id))
+    )
+    missing: list[int] = []
+    last = 0
+    for n in have:  # walk the holes, not the whole range: a sequence can be huge
+        missing.extend(range(last + 1, min(n, last + 1 + MAX_GAPS - len(missing))))
+        last = n
+    gaps = tuple(missing[:MAX_GAPS])
+    s.execute(delete(CentralGap).where(CentralGap.device_id == device_id))
+    s.add_all(CentralGap(device_id=device_id, sequence=n) for n in gaps)
+    return gaps
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def _remove(path: Path) -> None:
+    """Deletes an imported bundle so no copy outlives a withdrawal (the ledger keeps its hash)."""
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+        fsync_dir(path.parent)
