@@ -298,10 +298,15 @@ def pg_url() -> Iterator[str]:
         admin.dispose()
 
 
+_REFLECTED: dict[int, MetaData] = {}
+
+
 def content_hash(engine: Engine) -> str:
     """SHA-256 over every row of every table, in a stable order (the database's content)."""
-    meta = MetaData()
-    meta.reflect(engine)
+    meta = _REFLECTED.get(id(engine))
+    if meta is None:
+        meta = _REFLECTED[id(engine)] = MetaData()
+        meta.reflect(engine)
     digest = hashlib.sha256()
     with engine.connect() as conn:
         for table in sorted(meta.tables.values(), key=lambda t: t.name):
