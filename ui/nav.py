@@ -135,6 +135,22 @@ def _participants(services: Services) -> QWidget:
     return ParticipantsPage(services)
 
 
+def _observations(services: Services) -> QWidget:
+    from ui.pages.observations import ObservationsPage
+
+    page = ObservationsPage(services.workspace, services.tasks)
+    page.activated = page.reload  # type: ignore[attr-defined]
+    return page
+
+
+def _indicators(services: Services) -> QWidget:
+    from ui.pages.indicators import IndicatorsPage
+
+    page = IndicatorsPage(services.workspace, services.tasks)
+    page.activated = page.reload  # type: ignore[attr-defined]
+    return page
+
+
 def _settings(services: Services) -> QWidget:
     from ui.pages.settings import SettingsPage
 
@@ -144,6 +160,8 @@ def _settings(services: Services) -> QWidget:
 REGISTRY: tuple[PageSpec, ...] = (
     PageSpec("home", QT_TRANSLATE_NOOP("nav", "Home"), "home", _home),
     PageSpec("participants", QT_TRANSLATE_NOOP("nav", "Participants"), None, _participants),
+    PageSpec("observations", QT_TRANSLATE_NOOP("nav", "Observations"), None, _observations),
+    PageSpec("indicators", QT_TRANSLATE_NOOP("nav", "Indicators"), None, _indicators),
     PageSpec("settings", QT_TRANSLATE_NOOP("nav", "Settings"), None, _settings),
 )
 

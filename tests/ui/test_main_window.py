@@ -144,3 +144,78 @@ def test_closing_the_main_window_locks_without_reopening(qtbot, demo_folder, tas
     assert unlocked.locked
     assert controller.window is main  # no unlock window popped up: the app quits
     controller.shutdown()
+
+
+def test_rail_lists_the_registered_pages(qtbot, unlocked, tasks, prefs) -> None:
+    from ui.nav import pages_for
+
+    window = make_window(qtbot, unlocked, tasks, prefs=prefs)
+    titles = [window.rail.item(i).text() for i in range(window.rail.count())]
+    assert titles == [s.translated_title() for s in pages_for("supervisor")]
+    assert titles[:2] == ["Home", "Participants"] and titles[-1] == "Settings"
+    assert "Collect" not in titles  # not built yet: no placeholder screen
+    assert window.rail.item(1).toolTip() == "Participants (Ctrl+2)"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "participants"
+    page = window.page("participants")
+    assert window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: page.list.loaded, timeout=10000)
+    window.rail.setFocus()
+    qtbot.keyClick(window.rail, Qt.Key.Key_Down)
+    assert window.current_key() == titles[2].lower()
+
+
+def test_supervisor_tools_only_for_a_supervisor() -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.nav import REGISTRY, PageSpec, pages_for
+
+    tools = PageSpec("supervisor", "Supervisor tools", None, lambda s: QWidget(), True)
+    extra = PageSpec("sync", "Sync", None, lambda s: QWidget())
+    registry = (*REGISTRY, tools, extra)
+    assert "supervisor" in [p.key for p in pages_for("supervisor", registry)]
+    fieldworker = [p.key for p in pages_for("fieldworker", registry)]
+    assert "supervisor" not in fieldworker
+    assert fieldworker.index("sync") < fieldworker.index("settings")
+
+
+def test_lock_clears_participant_pages_and_dialogs(qtbot, unlocked, tasks, prefs) -> None:
+    from ui.dialogs.participant import ParticipantDialog
+
+    window = make_window(qtbot, unlocked, tasks, prefs=prefs)
+    window.show_page("participants")
+    page = window.page("participants")
+    qtbot.waitUntil(lambda: page.list.loaded, timeout=10000)
+    page.open_participant("YP-001")
+    qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=10000)
+    page.detail.show_details()
+    qtbot.waitUntil(lambda: page.detail.identity is not None, timeout=10000)
+    page.add_participant()
+    dialog = page.dialog
+    dialog.name.setText("Someone Typed")
+    assert isinstance(dialog, ParticipantDialog) and dialog.isVisible()
+    window.lock()
+    wait_idle(qtbot, tasks)
+    assert page.list.model.rowCount() == 0 and page.detail.identity is None
+    assert page.detail.detail is None and page.detail.scroll.widget() is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=2000)  # closed and gone
+    assert window.services is None and window.status.text() == "Locked"
+
+
+def test_results_after_the_lock_are_dropped(qtbot, unlocked, tasks, prefs) -> None:
+    window = make_window(qtbot, unlocked, tasks, prefs=prefs)
+    window.show_page("participants")
+    page = window.page("participants")
+    page.reload()  # still queued when the lock comes
+    window.lock()
+    wait_idle(qtbot, tasks)
+    assert page.list.model.rowCount() == 0
+
+
+def test_accessibility_with_participants(qtbot, unlocked, tasks, prefs) -> None:
+    window = make_window(qtbot, unlocked, tasks, prefs=prefs)
+    window.show_page("participants")
+    page = window.page("participants")
+    qtbot.waitUntil(lambda: page.list.loaded, timeout=10000)
+    assert check_window(qtbot, window) == []
+    assert window.lock_button.toolTip() == "Lock (Ctrl+L)"

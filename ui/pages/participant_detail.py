@@ -31,6 +31,7 @@ from ui.pages.participant_detail_sections import (
     records_card,
 )
 from ui.pages.participants_data import ParticipantDetail, load_detail, reveal_identity
+from ui.pages.participants_widgets import keep_focus_visible
 from ui.widgets.basics import BusyRow, Notice, PageHeader, label
 
 
@@ -78,6 +79,7 @@ class ParticipantDetailPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keep_focus_visible(self.scroll)
         col.addWidget(self.scroll, 1)
         self.show_button: QPushButton | None = None
         self.consent_button.clicked.connect(self.record_consent)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -140,3 +143,18 @@ class FilterBar(QWidget):
 
     def _emit(self, *_args: object) -> None:
         self.changed.emit(self.current())
+
+
+def keep_focus_visible(scroll: QScrollArea) -> None:
+    """Scrolls `scroll` so that a widget inside it that takes focus is in view."""
+
+    def moved(_old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(scroll):
+            return
+        body = scroll.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            scroll.ensureWidgetVisible(new, 16, 24)
+
+    app = QApplication.instance()
+    app.focusChanged.connect(moved)
+    scroll.destroyed.connect(lambda: app.focusChanged.disconnect(moved))

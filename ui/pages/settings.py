@@ -24,6 +24,7 @@ from ui import messages, theme
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.passwords import AddUserDialog, ChangePasswordDialog
 from ui.nav import Services
+from ui.pages.participants_widgets import keep_focus_visible
 from ui.pages.settings_prefs import AUTO_LOCK_MINUTES
 from ui.widgets.basics import BusyRow, Notice, PageHeader, label
 
@@ -85,6 +86,7 @@ class SettingsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keep_focus_visible(scroll)
         outer.addWidget(scroll, 1)
         body = QWidget()
         body.setMaximumWidth(760)
