@@ -1,0 +1,141 @@
+"""Central import benchmarks: a 20,000-record bundle into central SQLite against a raw sqlite3
+executemany of the same plaintext rows (same run), and records/second into PostgreSQL when
+SYLCOLLECT_TEST_PG_URL is set. Import = verify, decrypt, parse, validate against the form
+version, seal per participant key, one transaction, ledger."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import orjson
+from sqlalchemy import create_engine, text
+
+from benchmarks.harness import Measure, ratio_measure
+from sylcollect.crypto.testing import cheap_kdf
+from sylcollect.services.study_files import load_demo_study
+from sylcollect.sync.central import create_central, locate
+from sylcollect.sync.importer import Importer
+from sylcollect.sync.study_home import StudyHome
+from tests.core.sync.test_import_support import Device, participant, record
+
+PASSWORD = "benchmark pass phrase here"
+
+
+def _bundle(device: Device, folder: Path, n: int) -> tuple[Path, list[tuple[object, ...]]]:
+    people = [participant(f"B-{i:05d}") for i in range(max(1, n // 20))]
+    records = [record(people[i % len(people)]) for i in range(n)]
+    rows = [
+        (r.uuid, r.form_id, r.form_version, r.subject, r.site_id, r.participant_uuid, r.status,
+         r.revision, r.created_at, r.updated_at, orjson.dumps(r.content))
+        for r in records
+    ]  # fmt: skip
+    return device.bundle(folder, [*people, *records]), rows
+
+
+def _raw_sqlite(path: Path, rows: list[tuple[object, ...]]) -> float:
+    db = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "secure_delete=ON"):
+        db.execute(f"PRAGMA {pragma}")
+    db.execute(
+        "CREATE TABLE record (uuid TEXT PRIMARY KEY, form_id TEXT, form_version TEXT, "
+        "subject TEXT, site_id TEXT, participant_uuid TEXT, status TEXT, revision INTEGER, "
+        "created_at TEXT, updated_at TEXT, content BLOB)"
+    )
+    start = time.perf_counter()
+    db.execute("BEGIN")
+    db.executemany(f"INSERT INTO record VALUES ({', '.join('?' * 11)})", rows)
+    db.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    db.close()
+    return elapsed
+
+
+def _import_seconds(
+    root: Path, url: str | None, n: int
+) -> tuple[float, Path, list[tuple[object, ...]]]:
+    home = root / "home"
+    study = load_demo_study()
+    study_home, keys, _ = StudyHome.create(home, study, PASSWORD)
+    package = study_home.current_package()
+    store, _ = create_central(locate(home, url), package.study, PASSWORD, package.version)
+    device = Device(keys.study_id, keys.hpke_public_key)
+    from sylcollect.sync.central import APPROVED, set_device_status
+
+    importer = Importer(store, package, keys.hpke_private_key, home=home)
+    warm = device.bundle(root / "out", [participant("W-00001")])
+    importer.import_path(warm)  # registers the device (quarantine)
+    set_device_status(store.workspace, device.device_id, APPROVED)
+    importer.import_quarantined(device.device_id)
+    path, rows = _bundle(device, root / "out", n)
+    start = time.perf_counter()
+    result = importer.import_path(path)
+    elapsed = time.perf_counter() - start
+    assert result.counts["records"] == n, result.counts
+    store.lock()
+    store.workspace.close()
+    return elapsed, home, rows
+
+
+def import_sqlite(quick: bool) -> list[Measure]:
+    n = 2_000 if quick else 20_000
+    with tempfile.TemporaryDirectory() as tmp, cheap_kdf():
+        seconds, _, rows = _import_seconds(Path(tmp) / "a", None, n)
+        raw = _raw_sqlite(Path(tmp) / "raw.db", rows)
+    return [
+        ratio_measure(
+            f"central import {n} records (SQLite)",
+            seconds * 1000,
+            "ms",
+            "raw sqlite3 executemany of the same plaintext rows",
+            raw * 1000,
+            2.0,
+            records_per_second=round(n / seconds),
+        )
+    ]
+
+
+def import_postgresql(quick: bool) -> list[Measure]:
+    base = os.environ.get("SYLCOLLECT_TEST_PG_URL")
+    if not base:
+        print("# central import (PostgreSQL) skipped: SYLCOLLECT_TEST_PG_URL is not set")
+        return []
+    n = 2_000 if quick else 20_000
+    name = f"bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        with tempfile.TemporaryDirectory() as tmp, cheap_kdf():
+            seconds, _, _ = _import_seconds(Path(tmp), f"{base.rsplit('/', 1)[0]}/{name}", n)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    rate = n / seconds
+    return [
+        Measure(
+            f"central import {n} records (PostgreSQL, loopback)",
+            rate,
+            "records/s",
+            "report only (absolute, this machine)",
+            True,
+        )
+    ]
+
+
+BENCHMARKS = {
+    "central_import_sqlite": import_sqlite,
+    "central_import_postgresql": import_postgresql,
+}
+
+if __name__ == "__main__":
+    import sys
+
+    for bench in BENCHMARKS.values():
+        for m in bench("--quick" in sys.argv):
+            print(m.line())
