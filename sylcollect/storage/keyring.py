@@ -18,6 +18,7 @@ WORKSPACE_KEY_ID = "ws"
 LABEL_WRAP = "sylcollect/v1/participant-key-wrap"
 LABEL_DATA = "sylcollect/v1/workspace-data"
 LABEL_AUDIT = "sylcollect/v1/audit-chain"
+LABEL_DEVICE = "sylcollect/v1/device-signing-key"
 
 WrappedLoader = Callable[[str], tuple[str, bytes] | None]
 
@@ -33,7 +34,7 @@ class Keyring:
         self._master = bytearray(master_key)
         self._sub = {
             label: bytearray(aead.subkey(master_key, label))
-            for label in (LABEL_WRAP, LABEL_DATA, LABEL_AUDIT)
+            for label in (LABEL_WRAP, LABEL_DATA, LABEL_AUDIT, LABEL_DEVICE)
         }
         self._participant: dict[str, bytearray] = {}
         self._sealers: dict[str, aead.Sealer] = {}
@@ -78,6 +79,15 @@ class Keyring:
         return aead.open_sealed(
             bytes(self._sub[LABEL_WRAP]), wrapped, _wrap_ad(key_id, participant_uuid)
         )
+
+    def seal_device_secret(self, secret: bytes, device_id: str) -> bytes:
+        """Seals the device's private signing key under its own master-key subkey."""
+        self._check()
+        return aead.seal(bytes(self._sub[LABEL_DEVICE]), secret, _device_ad(device_id))
+
+    def open_device_secret(self, blob: bytes, device_id: str) -> bytes:
+        self._check()
+        return aead.open_sealed(bytes(self._sub[LABEL_DEVICE]), blob, _device_ad(device_id))
 
     def forget(self, key_id: str) -> None:
         self._sealers.pop(key_id, None)
@@ -124,3 +134,7 @@ class Keyring:
 
 def _wrap_ad(key_id: str, participant_uuid: str) -> bytes:
     return f"sylcollect/participant-key/v1\x00{key_id}\x00{participant_uuid}".encode()
+
+
+def _device_ad(device_id: str) -> bytes:
+    return f"sylcollect/device-key/v1\x00{device_id}".encode()

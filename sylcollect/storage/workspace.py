@@ -365,6 +365,11 @@ def _check_user_name(user: str) -> None:
         raise InvalidInput("a user name needs 1-64 characters, without spaces at either end")
 
 
+def store_study(s: Session, study: Study) -> None:
+    """Saves the study definition; new form versions are added beside the old ones."""
+    _store_study(s, study)
+
+
 def _store_study(s: Session, study: Study) -> None:
     s.merge(
         StudyRow(
@@ -429,6 +434,10 @@ class UnlockedWorkspace:
             yield Tx(s, keyring, self.actor, self.workspace.clock)
 
     # --- study ------------------------------------------------------------------------
+    def reload_study(self) -> None:
+        """Forgets the cached study so the next `study` read sees an installed update."""
+        self._study = None
+
     @property
     def study(self) -> Study:
         if self._study is None:
