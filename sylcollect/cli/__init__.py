@@ -15,6 +15,7 @@ from sylcollect.cli import (
     cmd_export,
     cmd_forms,
     cmd_print,
+    cmd_sync,
     cmd_workspace,
 )
 from sylcollect.cli.common import CliError, run_guarded
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd_export.register(sub)
     cmd_forms.register(sub)
     cmd_central.register(sub)
+    cmd_sync.register(sub)
     return parser
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sylcollect.cli import cmd_study
 from sylcollect.cli.common import (
     CliError,
     add_json,
@@ -23,16 +24,15 @@ def register(sub: Any) -> None:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--demo", action="store_true", help="use the built-in demo study")
     src.add_argument("--study", metavar="FILE", help="a study definition (study.toml)")
+    src.add_argument(
+        "--package", metavar="FILE.sylpkg", help="a study package from the research team"
+    )
     p.add_argument("--user", dest="init_user", metavar="NAME", required=True, help="first user")
     add_json(p)
     p.set_defaults(handler=cmd_init)
 
-    study = sub.add_parser("study", help="the workspace's study").add_subparsers(
-        dest="study_cmd", metavar="ACTION", required=True
-    )
-    show = study.add_parser("show", help="sites, waves and forms")
-    add_json(show)
-    show.set_defaults(handler=cmd_study_show)
+    study = sub.add_parser("study", help="the study: packages, keys, what is installed")
+    cmd_study.register(study.add_subparsers(dest="study_cmd", metavar="ACTION", required=True))
 
     audit = sub.add_parser("audit", help="the tamper-evident audit log").add_subparsers(
         dest="audit_cmd", metavar="ACTION", required=True
@@ -72,10 +72,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     if Workspace.exists(folder):
         raise CliError(f"a workspace already exists in {folder}")
     secret = password("Choose a password (12+ characters or 4+ words): ")
+    if args.package:
+        return cmd_study.init_from_package(args, folder, secret)
     if args.demo:
-        ws, recovery = setup.init_demo(folder, args.init_user, secret)
-    else:
-        ws, recovery = setup.init_from_definition(folder, Path(args.study), args.init_user, secret)
+        return cmd_study.init_demo(args, folder, secret)
+    ws, recovery = setup.init_from_definition(folder, Path(args.study), args.init_user, secret)
     study = ws.study
     ws.lock()
     emit(
@@ -91,26 +92,6 @@ def cmd_init(args: argparse.Namespace) -> int:
         f"    {recovery}\n\n"
         "It opens this workspace if every password is forgotten.",
     )
-    return 0
-
-
-def cmd_study_show(args: argparse.Namespace) -> int:
-    ws = open_unlocked(args)
-    st = ws.study
-    data = {
-        "study_id": st.id,
-        "name": st.name,
-        "version": st.version,
-        "sites": [{"id": s.id, "name": s.name, "units": [u.id for u in s.units]} for s in st.sites],
-        "waves": [{"id": w.id, "name": w.name} for w in st.waves],
-        "forms": [{"id": f.id, "version": f.version, "title": f.title} for f in st.forms],
-    }
-    lines = [f"{st.name} ({st.id}, version {st.version})", "", "Sites:"]
-    lines += [f"  {s.id:20} {s.name}" for s in st.sites]
-    lines += ["", "Waves:"] + [f"  {w.id:20} {w.name}" for w in st.waves]
-    lines += ["", "Forms:"] + [f"  {f.id:20} v{f.version:6} {f.title}" for f in st.forms]
-    emit(args, data, "\n".join(lines))
-    ws.lock()
     return 0
 
 

@@ -47,7 +47,7 @@ from sylcollect.sync.bundle import write_bundle
 from sylcollect.sync.bundle_header import BundleHeader
 from sylcollect.sync.outbox_items import AUDIT_SENT, SentList, Waiting, items, waiting
 from sylcollect.sync.payload import MetaItem, encode_payload
-from sylcollect.sync.targets import Target, TargetError
+from sylcollect.sync.targets import Target
 
 OUTBOX_DIR = "outbox"
 LAST_SYNC = "sync_last_at"
@@ -150,8 +150,9 @@ def status(ws: UnlockedWorkspace) -> SyncStatus:
 def sync(ws: UnlockedWorkspace, target: Target, *, remember_as: str | None = None) -> SyncResult:
     """Delivers staged bundles, then writes and delivers one for the changes waiting.
 
-    Raises SyncNotPossible (no package, revoked), TargetError (the target can't take it:
-    recorded as the last failure, outbox intact) or StorageError.
+    Raises SyncNotPossible (no package, revoked), TargetError (the target can't take it)
+    or StorageError (the laptop's own disk); the latter two are recorded as the last
+    failure and leave the outbox intact.
     """
     with ws.transaction() as tx:
         package = device.package_state(tx)
@@ -177,7 +178,7 @@ def sync(ws: UnlockedWorkspace, target: Target, *, remember_as: str | None = Non
         before, row = _write_next(ws, folder)
         if row is not None:
             _deliver_one(ws, target, folder, row, delivered, sequences)
-    except TargetError as exc:
+    except SylError as exc:  # target trouble, a full local disk, data changed meanwhile
         _remember_failure(ws, str(exc))
         raise
     with ws.transaction() as tx:
