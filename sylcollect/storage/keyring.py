@@ -69,6 +69,13 @@ class Keyring:
             self._participant[key_id] = cached
         return bytes(cached)
 
+    def preload(self, wrapped: dict[str, tuple[str, bytes]]) -> None:
+        """Unwraps many participant keys fetched in one query (bulk reads)."""
+        self._check()
+        for key_id, (participant_uuid, blob) in wrapped.items():
+            if key_id not in self._participant:
+                self._participant[key_id] = bytearray(self.unwrap(key_id, participant_uuid, blob))
+
     def wrap(self, key_id: str, participant_uuid: str, key: bytes) -> bytes:
         self._check()
         self._participant[key_id] = bytearray(key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid as uuidlib
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -74,7 +75,21 @@ class Consents:
                 continue
         return out
 
-    def _to_domain(self, row: ConsentRow) -> Consent:
+    def by_participant(self) -> dict[str, list[Consent]]:
+        """Every readable consent, grouped by participant uuid, in one query (bulk lists)."""
+        stmt = select(*ConsentRow.__table__.c).order_by(ConsentRow.created_at)
+        rows = self._s.execute(stmt).all()
+        self._tx.participants.preload_keys([r.key_id for r in rows if r.content_ct is not None])
+        out: dict[str, list[Consent]] = {}
+        for row in rows:
+            try:
+                out.setdefault(row.participant_uuid, []).append(self._to_domain(row))
+            except (Shredded, NotFound):
+                continue
+        return out
+
+    def _to_domain(self, row: Any) -> Consent:
+        """A Consent from an ORM row or a plain result row with the same columns."""
         if row.content_ct is None:
             raise NotFound("this consent was shredded")
         data = self._tx.open(TABLE, row.uuid, "content", row.revision, row.key_id, row.content_ct)

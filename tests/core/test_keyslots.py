@@ -223,3 +223,35 @@ def test_participant_count_needs_no_decryption(workspace) -> None:  # type: igno
     with ws.transaction() as tx:
         assert tx.participants.count() == 3
         assert tx.participants.count(include_withdrawn=False) == 2
+
+
+def test_bulk_reads_match_one_by_one(workspace) -> None:  # type: ignore[no-untyped-def]
+    from sylcollect.domain.consent import Consent, ConsentMethod, ConsentScope, ConsentWho
+
+    ws, _ = workspace
+    with ws.transaction() as tx:
+        for i in range(6):
+            p = tx.participants.add(f"DH-00{i}", "durham-house", Role.STAFF)
+            if i % 2:
+                tx.consents.add(
+                    Consent(
+                        "",
+                        p.uuid,
+                        ConsentWho.SELF,
+                        frozenset({ConsentScope.TAKING_PART}),
+                        "1",
+                        ConsentMethod.VERBAL,
+                        date(2025, 1, i + 1),
+                    )
+                )
+    ws.withdraw("DH-001")
+    ws.lock()
+    opened = Workspace.open(ws.workspace.data_dir).unlock("ann", PASSWORD)
+    with opened.transaction() as tx:
+        people = tx.participants.list()
+        grouped = tx.consents.by_participant()
+        assert [p.role for p in people] == [Role.STAFF, None, *[Role.STAFF] * 4]
+        for p in people:
+            assert grouped.get(p.uuid, []) == tx.consents.for_participant(p.uuid)
+        assert sum(len(v) for v in grouped.values()) == 2  # DH-001's consent was shredded
+    opened.lock()

@@ -37,12 +37,10 @@ def load_participants(ws: UnlockedWorkspace) -> ParticipantsSnapshot:
     """Worker thread: every participant (no identifying details) and their consent state."""
     with ws.transaction() as tx:
         people = tx.participants.list()
+        consents = tx.consents.by_participant()
         entries = tuple(
             ParticipantEntry(
-                p,
-                consent_state(
-                    [] if p.withdrawn else tx.consents.for_participant(p.uuid), p.withdrawn
-                ),
+                p, consent_state([] if p.withdrawn else consents.get(p.uuid, []), p.withdrawn)
             )
             for p in people
         )
