@@ -1,0 +1,1 @@
+"""The form filler: pages, answer inputs, navigation, review and autosave of drafts."""

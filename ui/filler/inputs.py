@@ -1,0 +1,358 @@
+"""One answer input per question type: text, numbers, dates, times, geopoints, barcodes and
+acknowledgements. Choice inputs live in `ui.filler.choices`. GUI thread only.
+
+Every input is an `AnswerInput`: `value()` gives the answer (None when empty), `set_value`
+shows one without emitting `changed`, and `local_problem()` says in plain words why typed
+text is not an answer yet ("Type a whole number, like 14."), before the form's own rules.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sylcollect.forms.model import Question
+from ui.widgets.basics import label
+
+FILE_TYPES = frozenset({"image", "audio", "video", "file", "osm", "background-audio"})
+
+
+class AnswerInput(QWidget):
+    """The input of one question; `changed` fires when the person changes the answer."""
+
+    changed = Signal()
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.col = QVBoxLayout(self)
+        self.col.setContentsMargins(0, 0, 0, 0)
+        self.col.setSpacing(6)
+
+    def value(self) -> Any:
+        return None
+
+    def set_value(self, value: Any) -> None:
+        """Shows `value` (as stored) without emitting `changed`."""
+
+    def local_problem(self) -> str:
+        return ""
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.setEnabled(not read_only)
+
+    def focus_target(self) -> QWidget | None:
+        return self.focusProxy()
+
+    def set_name(self, name: str, description: str = "") -> None:
+        """The accessible name (the question's label) of every control of the input."""
+        target = self.focus_target()
+        if target is not None:
+            target.setAccessibleName(name)
+            if description:
+                target.setAccessibleDescription(description)
+
+
+class TextInput(AnswerInput):
+    """One line of text, or a text area for `multiline`; barcodes and geo types too."""
+
+    HINTS: ClassVar[dict[str, str]] = {
+        "barcode": "Type or scan the code.",
+        "geopoint": "Type latitude and longitude, like 54.62 -1.57",
+        "geotrace": "Type points as 'latitude longitude', separated by ';'",
+        "geoshape": "Type points as 'latitude longitude' separated by ';', ending at the first",
+    }
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        self.multiline = "multiline" in question.appearance.split()
+        self.edit: QLineEdit | QPlainTextEdit
+        if self.multiline:
+            self.edit = QPlainTextEdit(self)
+            self.edit.setTabChangesFocus(True)
+            self.edit.setMinimumHeight(96)
+            self.edit.setMaximumHeight(200)
+        else:
+            self.edit = QLineEdit(self)
+        self.edit.textChanged.connect(self.changed)
+        hint = self.HINTS.get(question.type, "")
+        if hint:
+            self.edit.setPlaceholderText(self.tr(hint))
+        self.col.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def text(self) -> str:
+        if isinstance(self.edit, QPlainTextEdit):
+            return self.edit.toPlainText()
+        return self.edit.text()
+
+    def value(self) -> Any:
+        text = self.text()
+        return text if text.strip() else None
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if text == self.text():
+            return
+        self.edit.blockSignals(True)
+        if isinstance(self.edit, QPlainTextEdit):
+            self.edit.setPlainText(text)
+        else:
+            self.edit.setText(text)
+        self.edit.blockSignals(False)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)
+
+
+_INT = re.compile(r"^[+-]?\d+$")
+
+
+class NumberInput(TextInput):
+    """A whole number (integer) or a number (decimal), typed; checked as you type."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        self.whole = question.type == "integer"
+        self.edit.setPlaceholderText(
+            self.tr("A whole number, like 14") if self.whole else self.tr("A number, like 2.5")
+        )
+        self.edit.setMaximumWidth(320)
+
+    def _parse(self) -> int | float | None:
+        text = self.text().strip().replace(",", "")
+        if not text:
+            return None
+        if _INT.match(text):
+            return int(text)
+        if self.whole:
+            raise ValueError(text)
+        number = float(text)
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(text)
+        return number
+
+    def value(self) -> Any:
+        try:
+            return self._parse()
+        except ValueError:
+            return None
+
+    def local_problem(self) -> str:
+        try:
+            self._parse()
+        except ValueError:
+            if self.whole:
+                return self.tr("Type a whole number, like 14.")
+            return self.tr("Type a number, like 14 or 2.5.")
+        return ""
+
+
+def _parse_date(text: str) -> str:
+    """'14/3/2025' or '2025-03-14' -> '2025-03-14'; ValueError otherwise."""
+    text = text.strip()
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        return date(year, month, day).isoformat()
+    return date.fromisoformat(text).isoformat()
+
+
+def _parse_time(text: str) -> str:
+    """'9:05' -> '09:05'; '14:05:30' stays; ValueError otherwise."""
+    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?", text.strip())
+    if not match:
+        raise ValueError(text)
+    hour, minute = int(match.group(1)), int(match.group(2))
+    second = int(match.group(3) or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise ValueError(text)
+    return f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if match.group(3) else "")
+
+
+class DateTimeInput(TextInput):
+    """A date, a time, or both, typed (no calendar): '14/03/2025', '09:30'."""
+
+    FORMATS: ClassVar[dict[str, tuple[str, str]]] = {
+        "date": ("Day/month/year, like 14/03/2025", "Type a date, like 14/03/2025."),
+        "time": ("Hours:minutes, like 09:30", "Type a time, like 09:30."),
+        "datetime": ("Like 14/03/2025 09:30", "Type a date and a time, like 14/03/2025 09:30."),
+    }
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        placeholder, self._problem = self.FORMATS[question.type]
+        self.edit.setPlaceholderText(self.tr(placeholder))
+        self.edit.setMaximumWidth(360)
+
+    def _parse(self) -> str | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        kind = self.question.type
+        if kind == "date":
+            return _parse_date(text)
+        if kind == "time":
+            return _parse_time(text)
+        day, _sep, clock = text.replace("T", " ").partition(" ")
+        return f"{_parse_date(day)}T{_parse_time(clock)}"
+
+    def value(self) -> Any:
+        try:
+            return self._parse()
+        except ValueError:
+            return None
+
+    def local_problem(self) -> str:
+        try:
+            self._parse()
+        except ValueError:
+            return self.tr(self._problem)
+        return ""
+
+    def set_value(self, value: Any) -> None:
+        if value is None or self.value() == value:
+            super().set_value(None if value is None else self.text())
+            return
+        text = str(value)
+        try:
+            if self.question.type == "date":
+                text = date.fromisoformat(text).strftime("%d/%m/%Y")
+            elif self.question.type == "datetime":
+                moment = datetime.fromisoformat(text)
+                text = moment.strftime("%d/%m/%Y %H:%M")
+        except ValueError:
+            pass
+        super().set_value(text)
+
+
+class RangeInput(AnswerInput):
+    """A number from a range: a slider with its value in words (`picker`: a spin box)."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        params = question.parameters
+
+        def number(key: str, default: str) -> int:
+            try:
+                return round(float(params.get(key, default)))
+            except ValueError:
+                return int(default)
+
+        self.start, self.end = number("start", "1"), number("end", "10")
+        self.step = max(1, abs(number("step", "1")))
+        low, high = min(self.start, self.end), max(self.start, self.end)
+        self._answered = False
+        row = QHBoxLayout()
+        self.picker = "picker" in question.appearance.split()
+        self.slider: QSlider | QSpinBox
+        if self.picker:
+            self.slider = QSpinBox(self)
+            self.slider.setRange(low, high)
+            self.slider.setSingleStep(self.step)
+            self.slider.setMaximumWidth(200)
+        else:
+            self.slider = QSlider(Qt.Orientation.Horizontal, self)
+            self.slider.setRange(low, high)
+            self.slider.setSingleStep(self.step)
+            self.slider.setPageStep(self.step)
+            self.slider.setTickInterval(self.step)
+            self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+            self.slider.setMinimumHeight(32)
+        self.shown = label("", "muted")
+        self.clear_button = QPushButton(self.tr("Clear"), self)
+        self.clear_button.setProperty("link", True)
+        self.clear_button.setAccessibleName(self.tr("Clear this answer"))
+        self.clear_button.clicked.connect(self._clear)
+        row.addWidget(label(str(low), "caption"))
+        row.addWidget(self.slider, 1)
+        row.addWidget(label(str(high), "caption"))
+        self.col.addLayout(row)
+        self.col.addWidget(self.shown)
+        self.col.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.slider.valueChanged.connect(self._moved)
+        self.setFocusProxy(self.slider)
+        self._show()
+
+    def _moved(self, _value: int) -> None:
+        self._answered = True
+        self._show()
+        self.changed.emit()
+
+    def _clear(self) -> None:
+        self._answered = False
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        if self._answered:
+            self.shown.setText(self.tr("Your answer: {n}").format(n=self.slider.value()))
+        else:
+            self.shown.setText(self.tr("Not answered yet. Use the arrow keys to choose."))
+        self.clear_button.setVisible(self._answered)
+
+    def value(self) -> Any:
+        return self.slider.value() if self._answered else None
+
+    def set_value(self, value: Any) -> None:
+        self.slider.blockSignals(True)
+        try:
+            self._answered = value is not None and value != ""
+            if self._answered:
+                self.slider.setValue(round(float(value)))
+        except (TypeError, ValueError):
+            self._answered = False
+        self.slider.blockSignals(False)
+        self._show()
+
+
+class AcknowledgeInput(AnswerInput):
+    """A tick box that stores 'OK' (acknowledge and trigger questions)."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        self.box = QCheckBox(self.tr("OK"), self)
+        self.box.toggled.connect(self.changed)
+        self.col.addWidget(self.box)
+        self.setFocusProxy(self.box)
+
+    def value(self) -> Any:
+        return "OK" if self.box.isChecked() else None
+
+    def set_value(self, value: Any) -> None:
+        self.box.blockSignals(True)
+        self.box.setChecked(value == "OK")
+        self.box.blockSignals(False)
+
+
+class NoteInput(AnswerInput):
+    """A note: its label is all there is."""
+
+
+class FileInput(AnswerInput):
+    """Photos, recordings and files: not collected in this version (said plainly)."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(question, parent)
+        self.notice = label(
+            self.tr(
+                "Photos, recordings and files can't be added in this version of SYL Collect. "
+                "Leave this question empty, or note on paper where the file is kept."
+            ),
+            "muted",
+        )
+        self.col.addWidget(self.notice)
