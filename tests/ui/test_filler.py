@@ -4,7 +4,7 @@ constraint messages, autosave and resuming a draft, review and finishing."""
 from __future__ import annotations
 
 import pytest
-from filler_helpers import current_name, digit, enter, focus, key, make_filler, settle
+from test_filler_helpers import current_name, digit, enter, focus, key, make_filler, settle
 from PySide6.QtCore import Qt
 from ui_helpers import PASSWORD
 

@@ -1,4 +1,4 @@
-"""Helpers for the form-filler and self-complete tests: sessions on a real workspace."""
+"""Helpers (no tests) for the form-filler and self-complete tests: sessions on a real workspace."""
 
 from __future__ import annotations
 
