@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
@@ -37,6 +38,16 @@ ADULT_AGE = 16
 BLANK = "________________"
 
 
+class FormFill(Protocol):
+    """What goes in a form's boxes and lines instead of blanks (on-screen e-consent)."""
+
+    def item(self, item_id: str) -> Flowable | None:
+        """The content of a statement's initials box, or None for an empty box."""
+
+    def field(self, block_id: str, field: str) -> Flowable | None:
+        """The content of a signature block's field, or None for a line to write on."""
+
+
 @dataclass(frozen=True)
 class ConsentRequest:
     """One form to print: which variant, for whom (blank when no code), with the sheet?"""
@@ -46,6 +57,7 @@ class ConsentRequest:
     participant_name: str = ""  # printed only when the caller explicitly passes it
     site_id: str | None = None
     include_sheet: bool = True
+    fill: FormFill | None = None  # e-consent: ticks/initials and signatures drawn in
 
 
 def choose_variant(role: Role | None, age: int | None) -> Variant:
@@ -171,7 +183,7 @@ def _header(study: Study, t: ConsentTemplate, req: ConsentRequest, v: dict[str, 
     return table
 
 
-def _items(t: ConsentTemplate, v: dict[str, str]) -> Table:
+def _items(t: ConsentTemplate, v: dict[str, str], filled: FormFill | None = None) -> Table:
     body = style.BODY_LARGE if t.plain else style.CELL
     box = 9 * mm if t.plain else 8 * mm
     head = "Initials" if t.kind == "consent" else "Initials or tick"
@@ -183,9 +195,9 @@ def _items(t: ConsentTemplate, v: dict[str, str]) -> Table:
         ]
     ]
     for n, item in enumerate(t.items, start=1):
-        rows.append(
-            [style.para(f"{n}.", body), style.para(fill(item.text, v), body), style.Box(box)]
-        )
+        cell = filled.item(item.id) if filled is not None else None
+        text = style.para(fill(item.text, v), body)
+        rows.append([style.para(f"{n}.", body), text, cell or style.Box(box)])
     num = 12 * mm if t.plain else 9 * mm
     widths = [num, style.FRAME_WIDTH - num - 24 * mm, 24 * mm]
     table = style.grid(rows, widths)
@@ -202,7 +214,13 @@ def _items(t: ConsentTemplate, v: dict[str, str]) -> Table:
     return table
 
 
-def _signature(heading: str, note: str, fields: Sequence[str], name: str) -> KeepTogether:
+def _signature(
+    heading: str,
+    note: str,
+    fields: Sequence[str],
+    name: str,
+    filled: tuple[FormFill, str] | None = None,
+) -> KeepTogether:
     label_w = 62 * mm
     line_w = style.FRAME_WIDTH - label_w - 6 * mm
     rows: list[list[object]] = []
@@ -210,6 +228,9 @@ def _signature(heading: str, note: str, fields: Sequence[str], name: str) -> Kee
         value: object = style.WriteLine(line_w)
         if name and field == "Name":
             value = style.para(name, style.CELL_BOLD)
+        drawn = filled[0].field(filled[1], field) if filled is not None else None
+        if drawn is not None:
+            value = drawn
         rows.append([style.para(field, style.CELL_MUTED), value])
     table = Table(rows, colWidths=[label_w, line_w + 6 * mm], rowHeights=9 * mm)
     table.setStyle(
@@ -250,11 +271,14 @@ def form_flowables(
         out.append(
             style.para(fill(t.form_intro, values), style.BODY_LARGE if t.plain else style.BODY)
         )
-    out += [_items(t, values), Spacer(1, 5 * mm)]
+    out += [_items(t, values, req.fill), Spacer(1, 5 * mm)]
     for block in t.signatures:
         name = req.participant_name if block.id == "participant" else ""
+        filled = (req.fill, block.id) if req.fill is not None else None
         out.append(
-            _signature(fill(block.heading, values), fill(block.note, values), block.fields, name)
+            _signature(
+                fill(block.heading, values), fill(block.note, values), block.fields, name, filled
+            )
         )
     if t.copies:
         out.append(style.para(fill(t.copies, values), style.SMALL))
