@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -76,12 +77,12 @@ class ObservationsModel(QAbstractTableModel):
 
     DATE, SITE, ACTIVITY, DURATION, MILESTONES, TAGS = range(6)
     HEADERS: ClassVar[tuple[str, ...]] = (
-        "Date",
-        "Site",
-        "Activity",
-        "Duration",
-        "Milestones",
-        "Tags",
+        QT_TRANSLATE_NOOP("ObservationsModel", "Date"),
+        QT_TRANSLATE_NOOP("ObservationsModel", "Site"),
+        QT_TRANSLATE_NOOP("ObservationsModel", "Activity"),
+        QT_TRANSLATE_NOOP("ObservationsModel", "Duration"),
+        QT_TRANSLATE_NOOP("ObservationsModel", "Milestones"),
+        QT_TRANSLATE_NOOP("ObservationsModel", "Tags"),
     )
 
     def __init__(self, parent: Any = None) -> None:

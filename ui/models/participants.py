@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -29,7 +30,14 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 CODE, SITE, ROLE, STATUS, CONSENT, ENROLLED = range(6)
 COLUMNS = (CODE, SITE, ROLE, STATUS, CONSENT, ENROLLED)
-HEADERS = ("Code", "Site", "Role", "Status", "Consent", "Enrolled")
+HEADERS = (
+    QT_TRANSLATE_NOOP("participants", "Code"),
+    QT_TRANSLATE_NOOP("participants", "Site"),
+    QT_TRANSLATE_NOOP("participants", "Role"),
+    QT_TRANSLATE_NOOP("participants", "Status"),
+    QT_TRANSLATE_NOOP("participants", "Consent"),
+    QT_TRANSLATE_NOOP("participants", "Enrolled"),
+)
 
 ParticipantRole = Qt.ItemDataRole.UserRole + 1  # the frozen Participant
 EntryRole = Qt.ItemDataRole.UserRole + 2  # the ParticipantEntry
