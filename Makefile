@@ -38,3 +38,11 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+.PHONY: translations dist
+
+# Interface translations: pyside6-lupdate over ui/ and main.py into
+# resources/translations/sylcollect_<lang>.ts (English source, Welsh to fill in), then
+# pyside6-lrelease into the .qm files the app loads for the system's language.
+translations: $(STAMP)
+	$(PY) -m ui.i18n

@@ -1,4 +1,7 @@
-"""Starts the desktop app and moves between its windows: set-up, unlock, main window."""
+"""Starts the desktop app and moves between its windows: first run, unlock, main window.
+
+It also locks the main window when the system sleeps or the screen locks (ui/session_watch.py).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from sylcollect.errors import SylError
 from sylcollect.storage.workspace import UnlockedWorkspace, Workspace
-from ui import messages
+from ui import i18n, messages
 from ui.pages.settings_prefs import Preferences
 from ui.tasks import TaskRunner
 
@@ -77,10 +80,8 @@ class AppController(QObject):
                 self.show_unlock(Workspace.open(self.data_dir))
             except SylError as exc:
                 self._fatal(messages.message_for(exc, "open"))
-        elif self.demo:
-            self.show_setup(self.data_dir)
         else:
-            self.show_no_workspace()
+            self.show_first_run()
 
     def _switch(self, window: QWidget) -> None:
         old, self.window = self.window, window
@@ -97,30 +98,25 @@ class AppController(QObject):
         QMessageBox.critical(None, self.tr("SYL Collect"), text)
         QTimer.singleShot(0, QCoreApplication.quit)
 
-    def show_no_workspace(self) -> None:
-        from ui.windows.no_workspace import NoWorkspaceWindow
+    def show_first_run(self) -> None:
+        """The first-run wizard (study package or demo; the demo chosen with --demo)."""
+        from ui.windows.first_run import FirstRunWizard
 
-        window = NoWorkspaceWindow(self.data_dir)
-        window.demo_requested.connect(lambda: self.show_setup(self.demo_dir))
-        window.rejected.connect(QCoreApplication.quit)
-        self._switch(window)
+        wizard = FirstRunWizard(self.data_dir, self.tasks, demo_dir=self.demo_dir, demo=self.demo)
+        wizard.completed.connect(self._first_run_done)
+        wizard.open_existing.connect(self._open_existing)
+        wizard.rejected.connect(QCoreApplication.quit)
+        self._switch(wizard)
 
-    def show_setup(self, folder: Path) -> None:
-        from ui.windows.setup import SetupDialog
+    def _first_run_done(self, unlocked: UnlockedWorkspace) -> None:
+        self.workspace = unlocked.workspace
+        self.show_main(unlocked)
 
-        if Workspace.exists(folder):  # the demo was set up earlier: just open it
+    def _open_existing(self, folder: Path) -> None:
+        try:
             self.show_unlock(Workspace.open(folder))
-            return
-        dialog = SetupDialog(folder, self.tasks)
-        dialog.completed.connect(self.show_unlock)
-        dialog.rejected.connect(self._setup_cancelled)
-        self._switch(dialog)
-
-    def _setup_cancelled(self) -> None:
-        if self.demo:
-            QCoreApplication.quit()
-        else:
-            self.show_no_workspace()
+        except SylError as exc:
+            self._fatal(messages.message_for(exc, "open"))
 
     def show_unlock(self, workspace: Workspace) -> None:
         from ui.windows.unlock import UnlockWindow
@@ -138,6 +134,12 @@ class AppController(QObject):
         window = MainWindow(unlocked, self.tasks, self.idle_ms, self.prefs)
         window.locked.connect(self._locked)
         self._switch(window)
+
+    def lock_now(self, reason: str = "") -> None:
+        """Locks the main window at once (system suspend, screen lock); no-op when locked."""
+        lock = getattr(self.window, "lock", None)
+        if self.unlocked is not None and callable(lock):
+            lock()
 
     def _locked(self) -> None:
         self.unlocked = None
@@ -164,15 +166,30 @@ def make_application(argv: Sequence[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run(argv: Sequence[str], on_started: Callable[[QApplication], None] | None = None) -> int:
-    """Runs the app until its last window closes; returns the exit code."""
+def run(
+    argv: Sequence[str],
+    on_started: Callable[[QApplication], None] | None = None,
+    on_ready: Callable[[QApplication, AppController], None] | None = None,
+) -> int:
+    """Runs the app until its last window closes; returns the exit code.
+
+    `on_started(app)` runs before the first window; `on_ready(app, controller)` after it is
+    shown (main.py's documented test-driver hook uses it).
+    """
     args = parse_args(argv)
     app = make_application([])
+    i18n.install(app)  # the system's language where we have it; English otherwise
     Preferences().apply_appearance(app, force_hc=args.high_contrast)
     tasks = TaskRunner(app)
     controller = AppController(chosen_data_dir(args), demo=args.demo, tasks=tasks, parent=app)
     app.aboutToQuit.connect(controller.shutdown)
+    from ui.session_watch import SessionWatch
+
+    watch = SessionWatch(app, parent=controller)
+    watch.lock_requested.connect(controller.lock_now)
     if on_started is not None:
         on_started(app)
     controller.start()
+    if on_ready is not None:
+        QTimer.singleShot(0, lambda: on_ready(app, controller))
     return app.exec()
