@@ -33,6 +33,7 @@ from ui.dialogs.form_dialog import FormDialog
 from ui.idle import IdleWatcher
 from ui.nav import PageSpec, Services, pages_for
 from ui.pages.settings_prefs import KEY_AUTO_LOCK, KEY_SITE, Preferences
+from ui.sync_watch import SyncWatch, watch_for
 from ui.tasks import TaskRunner
 from ui.widgets.basics import BusyRow, Notice
 from ui.windows import geometry
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.prefs = prefs or Preferences(parent=self)
         self.closing = False  # set when the window closes (the app quits, no unlock window)
         self.services: Services | None = None
+        self.sync_watch: SyncWatch | None = None
         self.specs: list[PageSpec] = []
         self.pages: dict[str, QWidget] = {}
         self._build_actions()
@@ -197,6 +199,8 @@ class MainWindow(QMainWindow):
             role=facts.role,
             prefs=self.prefs,
         )
+        self.sync_watch = watch_for(self.services, self)
+        self.sync_watch.state_changed.connect(lambda _state: self._set_status())
         self.specs = pages_for(facts.role)
         show_icons = all(spec.icon and _has_icon(spec.icon) for spec in self.specs)
         for n, spec in enumerate(self.specs, start=1):
@@ -275,14 +279,14 @@ class MainWindow(QMainWindow):
             who = self.tr("Signed in with the recovery key")
         else:
             who = self.tr("Signed in as {user}").format(user=self._ws.actor)
-        parts = [self.tr("Offline"), who]
+        watch = self.sync_watch if self.services is not None else None
+        parts = [*(watch.summary() if watch is not None else [self.tr("Offline")]), who]
         if self.services is not None:
             study = self.services.study
             site = study.site(self.prefs.site_id)
             if site is not None:
                 parts.append(site.name)
             parts.append(self.tr("Study v{v}").format(v=study.version))
-        # "n changes waiting to sync" is left out until the core can count them.
         self.status.setText(" · ".join(parts))
 
     def _pref_changed(self, key: str) -> None:
@@ -328,6 +332,8 @@ class MainWindow(QMainWindow):
         if ws is None:
             return
         self.idle.stop()
+        if self.sync_watch is not None:
+            self.sync_watch.stop()
         self.privacy.release()
         for dialog in self.findChildren(FormDialog):
             if shiboken6.isValid(dialog):

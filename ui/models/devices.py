@@ -1,0 +1,143 @@
+"""Table models of laptops and their bundles: this laptop's outbox and the central devices.
+
+Both take frozen rows (`BundleRow`, `DeviceInfo`) and are tested without a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from sylcollect.sync.central import DeviceInfo
+from ui.pages.sync_data import BundleRow
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the frozen row itself
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("devices", text)
+
+
+def when(iso: str | None) -> str:
+    """'2026-03-01T14:02:11.123+00:00' -> '2026-03-01 14:02' (as stored: UTC)."""
+    if not iso:
+        return ""
+    return iso[:16].replace("T", " ")
+
+
+class BundlesModel(QAbstractTableModel):
+    """The bundles this laptop wrote, newest first. GUI thread."""
+
+    SEQUENCE, CREATED, STATE, RECORDS, SENT = range(5)
+    HEADERS = ("Bundle", "Written", "State", "Records", "Delivered")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[BundleRow] = []
+
+    def set_rows(self, rows: Sequence[BundleRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        col = index.column()
+        if col == self.SEQUENCE:
+            return f"#{row.sequence}"
+        if col == self.CREATED:
+            return when(row.created_at)
+        if col == self.STATE:
+            return _tr("Delivered") if row.state == "sent" else _tr("Waiting for the target")
+        if col == self.RECORDS:
+            return str(row.records)
+        return when(row.sent_at)
+
+
+STATUS_WORDS = {
+    "pending": "Waiting for approval",
+    "approved": "Approved",
+    "revoked": "Revoked",
+}
+
+
+class DevicesModel(QAbstractTableModel):
+    """Laptops that sent bundles to the central store, with gaps and held bundles. GUI thread."""
+
+    DEVICE, FIELDWORKER, STATUS, LAST_SEEN, BUNDLES, GAPS, HELD = range(7)
+    HEADERS = ("Laptop", "Fieldworker", "Status", "Last seen", "Bundles", "Missing", "Held")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[DeviceInfo] = []
+
+    def set_devices(self, devices: Sequence[DeviceInfo]) -> None:
+        self.beginResetModel()
+        self.rows = list(devices)
+        self.endResetModel()
+
+    def device(self, row: int) -> DeviceInfo | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        d = self.rows[index.row()]
+        if role == ROW_ROLE:
+            return d
+        col = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.DEVICE:
+            return d.device_id
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if col == self.DEVICE:
+            return d.device_id[:8]
+        if col == self.FIELDWORKER:
+            return d.fieldworker
+        if col == self.STATUS:
+            return _tr(STATUS_WORDS.get(d.status, d.status))
+        if col == self.LAST_SEEN:
+            return when(d.last_seen)
+        if col == self.BUNDLES:
+            return _tr("{n} (up to #{last})").format(n=d.imported, last=d.last_sequence)
+        if col == self.GAPS:
+            return ", ".join(f"#{g}" for g in d.gaps) if d.gaps else _tr("None")
+        return str(d.quarantined) if d.quarantined else ""
