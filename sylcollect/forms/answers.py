@@ -184,7 +184,7 @@ def _select_problem(form: Form, question: Question, value: Any) -> str | None:
     return None
 
 
-def _value_problem(form: Form, question: Question, value: Any) -> str | None:
+def value_problem(form: Form, question: Question, value: Any) -> str | None:
     """What is wrong with one non-empty value, or None."""
     kind = question.type
     if kind in _FREE_TEXT:
@@ -241,7 +241,7 @@ def _check(
         elif element.type == "note":
             problems.append(AnswerProblem(where, "is a note, don't supply it"))
         elif not _empty(value):
-            message = _value_problem(form, element, value)
+            message = value_problem(form, element, value)
             if message:
                 problems.append(AnswerProblem(where, message))
     return problems
@@ -286,7 +286,11 @@ def check_answers(form: Form, answers: Mapping[str, Any]) -> list[AnswerProblem]
     return _check(form, form.root, answers, "")
 
 
-def _canonical(form: Form, question: Question, value: Any) -> Any:
+def canonical_value(form: Form, question: Question, value: Any) -> Any:
+    """One supplied answer in the form it is kept in (None when empty): multi-selects and
+    geopoints as space-separated text, integers and decimals as numbers, other text stripped
+    (except free `text`), a number given for a text or select_one as text; a value that
+    doesn't fit its type is returned unchanged."""
     kind = question.type
     if _empty(value):
         return None
@@ -324,7 +328,7 @@ def _normalise(form: Form, group: Group, answers: Mapping[str, Any]) -> dict[str
         elif isinstance(element, Group) and isinstance(value, Mapping):
             result[name] = _normalise(form, element, value)
         elif isinstance(element, Question):
-            result[name] = _canonical(form, element, value)
+            result[name] = canonical_value(form, element, value)
         else:
             result[name] = value
     return result

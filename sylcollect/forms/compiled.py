@@ -8,10 +8,10 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sylcollect.forms.answers import _canonical
+from sylcollect.forms.answers import canonical_value
 from sylcollect.forms.expr import (
     Expression,
     ExpressionError,
@@ -20,8 +20,6 @@ from sylcollect.forms.expr import (
     dependencies,
     secondary_instances,
 )
-from sylcollect.forms.expr.syntax import Expr, Filter, Ref
-from sylcollect.forms.expr.syntax import Path as SyntaxPath
 from sylcollect.forms.model import Form, FormError, Group, Question, text_in
 from sylcollect.forms.safeguarding_rules import (
     SafeguardingRule,
@@ -145,7 +143,7 @@ class _Compiler:
 
     def reads(self, element: Question | Group, column: str, expr: Expression) -> frozenset[str]:
         found: set[str] = set()
-        for item in (*expr.reads, *_ref_filter_reads(expr.tree, self.paths)):
+        for item in dependencies(expr.tree, element.path, self.paths):
             if item == "/":
                 found.add(self.form.root.path)
             elif item.startswith("/"):
@@ -239,7 +237,7 @@ class _Compiler:
         if default_is_dynamic(question.default, xls_type):
             dynamic[question.path] = self.expression(question, "default", question.default)
         else:
-            static[question.path] = _canonical(self.form, question, question.default)
+            static[question.path] = canonical_value(self.form, question, question.default)
 
     def secondary(self) -> dict[str, Node]:
         lists: dict[str, list[dict[str, object]]] = {}
@@ -270,30 +268,6 @@ class _Compiler:
                 ) from None
             out.append(CompiledRule(rule, expr))
         return tuple(out)
-
-
-def _ref_filter_reads(tree: Expr, paths: Mapping[str, str]) -> set[str]:
-    """Paths read through a `${name}` filter: `${rep}[age > 5]`, `${rep}/age`.
-
-    `dependencies` reads only the name there (it can't know the path the predicates and
-    steps start from); we can, so they are read relative to the name's path.
-    """
-    found: set[str] = set()
-    stack: list[object] = [tree]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Filter) and isinstance(item.primary, Ref):
-            start = paths.get(item.primary.name)
-            if start is not None:
-                for predicate in item.predicates:
-                    found |= dependencies(predicate, start)
-                if item.steps:
-                    found |= dependencies(SyntaxPath(False, item.steps), start)
-        if isinstance(item, tuple):
-            stack.extend(item)
-        elif is_dataclass(item):
-            stack.extend(getattr(item, f.name) for f in fields(item))
-    return {p for p in found if p.startswith("/")}
 
 
 def _by_path(binds: list[Bind]) -> dict[str, dict[str, Bind]]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sylcollect.forms.answers import _value_problem
+from sylcollect.forms.answers import value_problem
 from sylcollect.forms.compiled import CompiledForm
 from sylcollect.forms.expr import (
     EvalContext,
@@ -132,7 +132,7 @@ class Engine:
             cell.type_problem = ""
             return
         empty = cell.answer is None or cell.answer == "" or cell.answer == []
-        problem = None if empty else _value_problem(self.form, element, cell.answer)
+        problem = None if empty else value_problem(self.form, element, cell.answer)
         cell.type_problem = problem or ""
 
     def _fire_triggers(self, node: Node, path: str, dirty: list[int]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 
 from sylcollect.forms.expr.signatures import VOLATILE
 from sylcollect.forms.expr.syntax import (
@@ -19,16 +20,22 @@ from sylcollect.forms.expr.syntax import (
 )
 
 
-def dependencies(expr: Expr, context_path: str | None = None) -> frozenset[str]:
+def dependencies(
+    expr: Expr, context_path: str | None = None, paths: Mapping[str, str] | None = None
+) -> frozenset[str]:
     """Names (`q`) and absolute paths (`/data/grp/q`) read by `expr`.
 
     Relative paths (`../q`, `current()/../q`) become absolute when `context_path` (the path of
     the node the expression is bound to) is given, and are left out otherwise. A path stands
     for its node and everything below it (`/data/rep` changes when a repeat is added).
     Secondary instances (`instance('list')`) never change, so they are not dependencies.
+
+    With `paths` (`${name}` -> absolute path), what is read through a reference is followed
+    too: `count(${kid}[kage >= 5])` reads `kid` and `/data/kid/kage`, `${kid}[1]/kname`
+    reads `kid` and `/data/kid/kname`. Without it only the name is known.
     """
     found: set[str] = set()
-    _Walker(found, context_path).walk(expr, context_path)
+    _Walker(found, context_path, paths or {}).walk(expr, context_path)
     return frozenset(found)
 
 
@@ -50,42 +57,49 @@ def is_volatile(expr: Expr) -> bool:
 
 
 class _Walker:
-    """Collects dependencies; `base` is the path of the node relative paths start from."""
+    """Collects dependencies; `origin` is the path of the node the expression is bound to."""
 
-    def __init__(self, found: set[str], origin: str | None) -> None:
+    def __init__(self, found: set[str], origin: str | None, paths: Mapping[str, str]) -> None:
         self.found = found
         self.origin = origin
+        self.paths = paths
 
-    def walk(self, expr: Expr, base: str | None) -> None:
+    def walk(self, expr: Expr, base: str | None) -> str | None:
+        """Add what `expr` reads, relative paths starting at `base`.
+
+        Returns the generic path of the nodes `expr` gives when that is known statically
+        and in the primary instance (a path, a `${name}` with `paths`, `current()`), where
+        predicates and steps applied to it start; None otherwise.
+        """
         match expr:
             case Literal() | Number():
-                return
+                return None
             case Ref(name=name):
                 self.found.add(name)
+                return self.paths.get(name)
             case Binary(left=left, right=right):
                 self.walk(left, base)
                 self.walk(right, base)
             case Negate(operand=operand):
                 self.walk(operand, base)
-            case Call(args=args):
-                for arg in args:
-                    self.walk(arg, base)
+            case Call(name="current"):
+                return self.origin
+            case Call(name=name, args=args):
+                ends = [self.walk(arg, base) for arg in args]
+                if name == "indexed-repeat":
+                    return ends[0]  # the nodes at its first argument's path
             case Path(absolute=absolute, steps=steps):
-                self.steps("/" if absolute else base, steps, base)
+                return self.steps("/" if absolute else base, steps, record=True)
             case Filter(primary=primary, predicates=predicates, steps=steps):
-                self.walk(primary, base)
-                start = self.filter_start(primary)
+                start = self.walk(primary, base)
                 for predicate in predicates:
                     self.walk(predicate, start)
-                self.steps(start, steps, base)
+                # `${name}[...]` alone reads the name's nodes, already added as the name
+                record = bool(steps) or not isinstance(primary, Ref)
+                return self.steps(start, steps, record)
+        return None
 
-    def filter_start(self, primary: Expr) -> str | None:
-        """Where a filter expression's own path starts, if it is in the primary instance."""
-        if isinstance(primary, Call) and primary.name == "current":
-            return self.origin
-        return None  # instance('x'), ${name} (added as a name) or another value
-
-    def steps(self, start: str | None, steps: tuple[Step, ...], base: str | None) -> None:
+    def steps(self, start: str | None, steps: tuple[Step, ...], record: bool) -> str | None:
         """Add the path the steps reach; a `*`, `//` or axis stops it at the known prefix."""
         path = start
         known = path
@@ -98,9 +112,9 @@ class _Walker:
                 known = None
             for predicate in step.predicates:
                 self.walk(predicate, path)
-        if path is not None and path != "/":
+        if record and path is not None and path != "/":
             self.found.add(path)
-        del base
+        return path
 
 
 def _advance(path: str | None, step: Step) -> str | None:

@@ -6,7 +6,7 @@ from sylcollect.forms.expr.context import EvalContext
 from sylcollect.forms.expr.errors import ExpressionError
 from sylcollect.forms.expr.functions import FUNCTIONS
 from sylcollect.forms.expr.instance import Node, document_of
-from sylcollect.forms.expr.navigation import axis_nodes, matches, resolve_path
+from sylcollect.forms.expr.navigation import axis_nodes, child_nodes, matches, resolve_path
 from sylcollect.forms.expr.operators import (
     ARITHMETIC,
     COMPARISONS,
@@ -132,7 +132,10 @@ class State:
     def step(self, nodes: NodeSet, step: Step) -> NodeSet:
         out: NodeSet = []
         for node in nodes:
-            found = [n for n in axis_nodes(node, step.axis) if matches(n, step.test)]
+            if step.axis == "child":
+                found = child_nodes(node, step.test)
+            else:
+                found = [n for n in axis_nodes(node, step.axis) if matches(n, step.test)]
             for predicate in step.predicates:
                 found = self.filter(found, predicate)
             out.extend(found)

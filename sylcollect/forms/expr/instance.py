@@ -2,13 +2,107 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Self, SupportsIndex
 
 DOCUMENT = "#document"
 
 
+def local_name(name: str) -> str:
+    """`q` for `q` and for `jr:q`: the part a node test compares."""
+    return name.rpartition(":")[2]
+
+
+class Children(list["Node"]):
+    """A node's children: a list that keeps an index of its items by local name.
+
+    The index is built on the first lookup and dropped by every change to the list (append,
+    insert, remove, slicing, sorting, ...) and by renaming a child, so code that edits
+    `node.children` in place stays correct. Each entry keeps document order, so same-named
+    siblings (repeat instances) come out in the order they are in the list.
+    """
+
+    __slots__ = ("_index",)
+
+    def __init__(self, items: Iterable[Node] = ()) -> None:
+        super().__init__(items)
+        self._index: dict[str, list[Node]] | None = None
+
+    def matching(self, name: str) -> list[Node]:
+        """The children whose local name is `local_name(name)`, in order (do not modify)."""
+        index = self._index
+        if index is None:
+            index = {}
+            for child in self:
+                index.setdefault(local_name(child.name), []).append(child)
+            self._index = index
+        return index.get(local_name(name), _NONE)
+
+    def invalidate(self) -> None:
+        self._index = None
+
+    # every in-place change drops the index
+    def append(self, item: Node) -> None:
+        super().append(item)
+        self._index = None
+
+    def extend(self, items: Iterable[Node]) -> None:
+        super().extend(items)
+        self._index = None
+
+    def insert(self, index: SupportsIndex, item: Node) -> None:
+        super().insert(index, item)
+        self._index = None
+
+    def remove(self, item: Node) -> None:
+        super().remove(item)
+        self._index = None
+
+    def pop(self, index: SupportsIndex = -1) -> Node:
+        self._index = None
+        return super().pop(index)
+
+    def clear(self) -> None:
+        super().clear()
+        self._index = None
+
+    def sort(self, *args: Any, **kwargs: Any) -> None:
+        super().sort(*args, **kwargs)
+        self._index = None
+
+    def reverse(self) -> None:
+        super().reverse()
+        self._index = None
+
+    def __setitem__(self, *args: Any) -> None:
+        super().__setitem__(*args)
+        self._index = None
+
+    def __delitem__(self, *args: Any) -> None:
+        super().__delitem__(*args)
+        self._index = None
+
+    def __iadd__(self, items: Iterable[Node]) -> Self:  # type: ignore[override,misc]
+        super().__iadd__(items)
+        self._index = None
+        return self
+
+    def __imul__(self, n: SupportsIndex) -> Self:
+        super().__imul__(n)
+        self._index = None
+        return self
+
+
+_NONE: list[Node] = []
+
+
 class Node:
-    """One element of an instance (or the document above its root); mutable, not thread-safe."""
+    """One element of an instance (or the document above its root); mutable, not thread-safe.
+
+    `children` is a `Children` list indexed by name, so looking a child up by name does not
+    scan its siblings; assigning a plain list to `children` is allowed (it is wrapped on the
+    next lookup).
+    """
 
     __slots__ = ("attributes", "children", "name", "parent", "text")
 
@@ -19,16 +113,33 @@ class Node:
         children: Sequence[Node] = (),
         attributes: Mapping[str, str] | None = None,
     ) -> None:
+        self.parent: Node | None = None
         self.name = name
         self.text = text
-        self.parent: Node | None = None
-        self.children: list[Node] = []
+        self.children: list[Node] = Children()
         self.attributes: dict[str, str] = dict(attributes or {})
         for child in children:
             self.append(child)
 
+    def __setattr__(self, key: str, value: Any) -> None:
+        object.__setattr__(self, key, value)
+        if key == "name" and self.parent is not None:
+            self.parent._index_changed()
+
     def __repr__(self) -> str:
         return f"Node({self.path()!r})"
+
+    def _children(self) -> Children:
+        children = self.children
+        if type(children) is not Children:
+            children = Children(children)
+            self.children = children
+        return children
+
+    def _index_changed(self) -> None:
+        children = self.children
+        if isinstance(children, Children):
+            children.invalidate()
 
     def append(self, child: Node) -> Node:
         """Add `child` as the last child (detaching it from any former parent); returns it."""
@@ -36,6 +147,14 @@ class Node:
             child.parent.children.remove(child)
         child.parent = self
         self.children.append(child)
+        return child
+
+    def insert(self, index: int, child: Node) -> Node:
+        """Add `child` before position `index` (detaching it from any former parent)."""
+        if child.parent is not None:
+            child.parent.children.remove(child)
+        child.parent = self
+        self.children.insert(index, child)
         return child
 
     def remove(self, child: Node) -> None:
@@ -56,10 +175,15 @@ class Node:
 
     def child(self, name: str) -> Node | None:
         """The first child called `name`."""
-        return next((c for c in self.children if c.name == name), None)
+        return next((c for c in self._children().matching(name) if c.name == name), None)
 
     def children_named(self, name: str) -> list[Node]:
-        return [c for c in self.children if c.name == name]
+        """The children called `name`, in document order (a new list); no scan of siblings."""
+        return [c for c in self._children().matching(name) if c.name == name]
+
+    def children_matching(self, test: str) -> list[Node]:
+        """The children a name test (`q`, `jr:q`: local names compared) selects, in order."""
+        return list(self._children().matching(test))
 
     def ancestors(self) -> Iterator[Node]:
         """Parent, grandparent, ... up to the top."""
@@ -97,7 +221,7 @@ class Node:
         """1-based position among the siblings with the same name (a repeat's instance number)."""
         if self.parent is None:
             return 1
-        same = [c for c in self.parent.children if c.name == self.name]
+        same = self.parent.children_named(self.name)
         return next((i for i, c in enumerate(same, 1) if c is self), 1)
 
     def order_key(self) -> tuple[int, ...]:
@@ -116,7 +240,7 @@ class Node:
         """Nodes at a simple slash path (`rep/q`, or absolute `/data/rep/q`), all instances."""
         nodes = [document_of(self)] if path.startswith("/") else [self]
         for name in (p for p in path.strip("/").split("/") if p):
-            nodes = [c for n in nodes for c in n.children if c.name == name]
+            nodes = [c for n in nodes for c in n.children_named(name)]
         return nodes
 
     def copy(self) -> Node:

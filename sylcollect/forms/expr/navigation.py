@@ -2,29 +2,65 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sylcollect.forms.expr.instance import DOCUMENT, Node, attribute_node, document_of
 from sylcollect.forms.expr.values import NodeSet
 
 
+@lru_cache(maxsize=8192)
+def _steps(path: str) -> tuple[str, ...]:
+    return tuple(p for p in path.split("/") if p)
+
+
 def resolve_path(root: Node, origin: Node, path: str) -> NodeSet:
-    """Nodes at absolute `path`, limited to the repeat instances `origin` is inside (ODK)."""
-    target = [p for p in path.split("/") if p]
-    here = [n for n in (origin, *origin.ancestors()) if n.name != DOCUMENT]
-    here.reverse()  # top element first
+    """Nodes at absolute `path`, limited to the repeat instances `origin` is inside (ODK).
+
+    Children are looked up through each node's index by name, so a reference costs the depth
+    of the path, not the number of siblings.
+    """
+    target = _steps(path)
+    here: list[Node] = []  # origin and its ancestors below the document, top element first
+    top = origin
+    node: Node | None = origin
+    while node is not None:
+        if node.name != DOCUMENT:
+            here.append(node)
+        top = node
+        node = node.parent
+    here.reverse()
     shared = 0
-    while shared < min(len(target), len(here)) and here[shared].name == target[shared]:
+    limit = min(len(target), len(here))
+    while shared < limit and here[shared].name == target[shared]:
         shared += 1
     if shared == len(target) and here[shared - 1] is not origin:
         shared -= 1  # ${repeat} from inside the repeat: all its instances, not just this one
-    if shared == 0 or origin.top() is not document_of(root):
-        nodes = [document_of(root)]
+    document = document_of(root)
+    nodes: NodeSet
+    if shared == 0 or top is not document:
+        nodes = [document]
         rest = target
     else:
         nodes = [here[shared - 1]]
         rest = target[shared:]
     for name in rest:
-        nodes = [c for n in nodes for c in n.children if c.name == name]
+        if len(nodes) == 1:
+            nodes = nodes[0].children_named(name)
+        else:
+            nodes = [c for n in nodes for c in n.children_named(name)]
     return nodes
+
+
+def is_name_test(test: str) -> bool:
+    """Whether a node test selects by name (`q`, `jr:q`), not `*`, `jr:*` or `node()`."""
+    return "(" not in test and not test.endswith("*")
+
+
+def child_nodes(node: Node, test: str) -> list[Node]:
+    """`child::test`: what `[c for c in node.children if matches(c, test)]` gives."""
+    if is_name_test(test):
+        return node.children_matching(test)
+    return [c for c in node.children if matches(c, test)]
 
 
 def axis_nodes(node: Node, axis: str) -> list[Node]:

@@ -266,5 +266,5 @@ def _walk(st: State, start: Node, steps: list[str], done: list[str], expr: Expr)
         raise st.fail("indexed-repeat() path is not inside the repeat before it", expr)
     nodes = [start]
     for name in steps[len(done) :]:
-        nodes = [c for node in nodes for c in node.children if c.name == name]
+        nodes = [c for node in nodes for c in node.children_named(name)]
     return [node for node in nodes if node.name != DOCUMENT]

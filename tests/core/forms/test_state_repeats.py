@@ -98,3 +98,13 @@ def test_saved_repeats_reload() -> None:
     st = state(REPEATS, KIDS)
     again = state(REPEATS, st.answers_to_save())
     assert again.answers_to_save() == st.answers_to_save()
+
+
+def test_a_filter_on_a_repeat_reads_the_paths_its_predicate_reaches() -> None:
+    st = state(REPEATS, KIDS)
+    bind = st.compiled.binds["/data/n_school"]["calculate"]
+    assert bind.reads == frozenset({"/data/kid", "/data/kid/kage"})
+    st.set_answer("kage", 9, 2)  # only the predicate's input changes
+    assert st.cell("n_school").value == "2" and not st.recompute()
+    st.set_answer("kage", 1, 1)
+    assert st.cell("n_school").value == "1" and not st.recompute()

@@ -35,6 +35,73 @@ def test_dependencies(expr: str, context: str | None, want: set[str]) -> None:
     assert dependencies(parse(expr), context) == frozenset(want)
 
 
+PATHS = {
+    "kid": "/data/kid",
+    "kage": "/data/kid/kage",
+    "toy": "/data/kid/toy",
+    "n": "/data/n",
+    "grp": "/data/grp",
+    "rep": "/data/rep",
+}
+
+
+@pytest.mark.parametrize(
+    ("expr", "context", "want"),
+    [
+        # the brief's case: a filter on a repeat reads the paths its predicate reaches
+        ("count(${kid}[kage >= 5])", None, {"kid", "/data/kid/kage"}),
+        ("${kid}/kage", None, {"kid", "/data/kid/kage"}),
+        ("${kid}[2]/kage", None, {"kid", "/data/kid/kage"}),
+        ("${kid}[position() = ${n}]/kage", None, {"kid", "n", "/data/kid/kage"}),
+        ("sum(${kid}[kage > 5]/toy/price)", None, {"kid", "/data/kid/kage", "/data/kid/toy/price"}),
+        (
+            "${kid}/toy[colour = 'red']/price",
+            None,
+            {"kid", "/data/kid/toy/colour", "/data/kid/toy/price"},
+        ),
+        ("count(${kid}[../n > kage])", None, {"kid", "/data/n", "/data/kid/kage"}),
+        ("${kid}/../n", None, {"kid", "/data/n"}),
+        (
+            "${kid}[kage > current()/../limit]",
+            "/data/grp/q",
+            {"kid", "/data/kid/kage", "/data/grp/limit"},
+        ),
+        # nested filters: the inner one starts where the outer one is
+        (
+            "count(${kid}[count(toy[colour = 'red']) > 1])",
+            None,
+            {"kid", "/data/kid/toy/colour", "/data/kid/toy"},
+        ),
+        # wildcards after a reference stop at the known prefix
+        ("count(${grp}/*)", None, {"grp", "/data/grp"}),
+        ("count(${grp}//q)", None, {"grp", "/data/grp"}),
+        ("${kid}[@id = 'a']", None, {"kid", "/data/kid"}),
+        # a parenthesised path and indexed-repeat() are followed like a reference
+        ("count((/data/kid)[kage > 1])", None, {"/data/kid", "/data/kid/kage"}),
+        (
+            "indexed-repeat(${kid}, ${kid}, 1)[kage > 1]",
+            None,
+            {"kid", "/data/kid", "/data/kid/kage"},
+        ),
+        # secondary instances are still not dependencies, their predicates are item-relative
+        ("instance('l')/root/item[name = ${kid}[1]/kage]/label", None, {"kid", "/data/kid/kage"}),
+        # an unknown name, or no paths at all: only the name
+        ("${nope}[x > 1]/y", None, {"nope"}),
+        ("current()/../x", "/data/rep/q", {"/data/rep/x"}),
+    ],
+)
+def test_dependencies_through_references(expr: str, context: str | None, want: set[str]) -> None:
+    assert dependencies(parse(expr), context, PATHS) == frozenset(want)
+
+
+@pytest.mark.parametrize(
+    "expr",
+    ["count(${kid}[kage >= 5])", "${kid}/kage", "${kid}[2]/toy[colour = 'red']/price"],
+)
+def test_without_paths_a_reference_reads_only_its_name(expr: str) -> None:
+    assert dependencies(parse(expr)) == frozenset({"kid"})
+
+
 @pytest.mark.parametrize(
     ("expr", "volatile"),
     [
