@@ -27,10 +27,10 @@ def test_unlock_window_in_high_contrast(qtbot, locked_ws, tasks, high_contrast) 
     assert check_window(qtbot, window) == []
 
 
-def test_setup_dialog_in_high_contrast(qtbot, tmp_path, tasks, high_contrast) -> None:
-    from ui.windows.setup import SetupDialog
+def test_first_run_wizard_in_high_contrast(qtbot, tmp_path, tasks, high_contrast) -> None:
+    from ui.windows.first_run import FirstRunWizard
 
-    dialog = SetupDialog(tmp_path / "demo", tasks)
+    dialog = FirstRunWizard(tmp_path / "demo", tasks, demo=True)
     show(qtbot, dialog)
     assert check_window(qtbot, dialog) == []
 

@@ -24,16 +24,16 @@ def run_main(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_demo_without_workspace_opens_the_setup_dialog(tmp_path) -> None:
+def test_demo_without_workspace_opens_the_first_run_wizard(tmp_path) -> None:
     proc = run_main("--demo", "--data-dir", str(tmp_path / "demo"))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "window shown: setupDialog"
+    assert proc.stdout.strip() == "window shown: firstRunWizard"
 
 
-def test_no_workspace_and_no_demo_explains_what_to_do(tmp_path) -> None:
+def test_no_workspace_and_no_demo_opens_the_first_run_wizard(tmp_path) -> None:
     proc = run_main("--data-dir", str(tmp_path / "none"))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "window shown: noWorkspaceWindow"
+    assert proc.stdout.strip() == "window shown: firstRunWizard"
 
 
 def test_existing_workspace_opens_the_unlock_window(demo_folder) -> None:

@@ -111,19 +111,19 @@ def test_controller_unlock_lock_and_back(qtbot, demo_folder, tasks, cheap, demo_
 
 def test_controller_without_workspace_offers_the_demo(qtbot, tmp_path, tasks, cheap) -> None:
     from ui.app import AppController
-    from ui.windows.no_workspace import NoWorkspaceWindow
-    from ui.windows.setup import SetupDialog
+    from ui.windows.first_run import FirstRunWizard
 
     controller = AppController(
         tmp_path / "real", demo=False, tasks=tasks, demo_dir=tmp_path / "demo"
     )
     controller.start()
     window = controller.window
-    assert isinstance(window, NoWorkspaceWindow)
+    assert isinstance(window, FirstRunWizard)
     qtbot.waitExposed(window)
     assert check_window(qtbot, window) == []
-    qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
-    assert isinstance(controller.window, SetupDialog)
+    window.choose.demo.setChecked(True)
+    qtbot.mouseClick(window.choose.next_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.user
     assert not Workspace.exists(tmp_path / "real")
     controller.shutdown()
 

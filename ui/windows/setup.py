@@ -1,31 +1,75 @@
-"""First run: set up the demo study, then show the recovery key once."""
+"""First run, without widgets: the wizard's choices, its checks and its worker-thread steps.
+
+The wizard (ui/windows/first_run.py) only shows these and moves between pages; everything it
+decides is here, so it is tested without a window (the Electrum way). Functions marked
+"worker thread" run on the TaskRunner; the rest are pure.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import enum
+import shutil
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
 
-from sylcollect.services.setup import init_demo
-from sylcollect.storage.workspace import UnlockedWorkspace
-from ui import icons, messages, theme
-from ui.tasks import TaskRunner
-from ui.widgets.basics import BusyRow, Notice, PageHeader, button_row, card_window, field, label
-from ui.widgets.passwords import PasswordField, StrengthMeter
+from sylcollect.domain.audit import AuditAction
+from sylcollect.domain.passwords import check_password
+from sylcollect.errors import Conflict, InvalidInput
+from sylcollect.storage.files import atomic_write
+from sylcollect.storage.keyring import WORKSPACE_KEY_ID
+from sylcollect.storage.workspace import UnlockedWorkspace, Workspace
 
-SetupFn = Callable[[Path, str, str], tuple[UnlockedWorkspace, str]]
+PACKAGE_SUFFIX = ".sylpkg"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("setup", text)
+
+
+class Source(enum.Enum):
+    """Where the study on this laptop comes from."""
+
+    PACKAGE = "package"
+    DEMO = "demo"
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    """A study package whose signature checked out, as shown for comparison before set-up."""
+
+    path: Path
+    study_id: str
+    study_name: str
+    version: int
+    fingerprint: str
+    package_hash: str
+
+
+@dataclass(frozen=True)
+class SetupPlan:
+    """Everything the set-up step needs; the password never appears in its repr."""
+
+    source: Source
+    data_dir: Path
+    user: str
+    password: str = field(repr=False)
+    package: PackageInfo | None = None
+
+
+@dataclass(frozen=True)
+class SetupDone:
+    """The new workspace (unlocked, signed in as the first user) and its recovery key."""
+
+    workspace: UnlockedWorkspace
+    recovery_key: str = field(repr=False)
+    user: str
+    study_name: str
+    data_dir: Path
+    study_home: Path | None = None
+    export_dir: Path | None = None
 
 
 def key_for_reading(key: str) -> str:
@@ -34,235 +78,124 @@ def key_for_reading(key: str) -> str:
     return "\n".join("  ".join(groups[i : i + 3]) for i in range(0, len(groups), 3))
 
 
-class SetupDialog(QDialog):
-    """Creates the demo workspace (on the TaskRunner) and shows its recovery key once."""
+def fingerprint_for_reading(fingerprint: str) -> str:
+    """A long fingerprint in groups of four characters, easier to compare aloud."""
+    plain = "".join(ch for ch in fingerprint if ch.isalnum())
+    return " ".join(plain[i : i + 4] for i in range(0, len(plain), 4))
 
-    completed = Signal(object)  # the (locked) Workspace
 
-    def __init__(
-        self,
-        data_dir: Path,
-        tasks: TaskRunner,
-        parent: QWidget | None = None,
-        setup_fn: SetupFn = init_demo,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("setupDialog")
-        self.setWindowTitle(self.tr("SYL Collect"))
-        self.setWindowFlags(Qt.WindowType.Window)
-        self._data_dir = data_dir
-        self._tasks = tasks
-        self._setup_fn = setup_fn
-        self._unlocked: UnlockedWorkspace | None = None
-        self._key = ""
-        self._copied = ""
-        self._busy = False
-        self._close_warned = False
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self._form_page())
-        self.stack.addWidget(self._key_page())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
-        self.resize(720, 760)
-        self.setup_button.setDefault(True)
-        self.user.setFocus()
+def user_problem(name: str) -> str | None:
+    """Why `name` can't be the first user's name, or None."""
+    name = name.strip()
+    if not name:
+        return _tr("Type your name. You'll sign in with it.")
+    if len(name) > 64:
+        return _tr("Use a shorter name (64 characters at most).")
+    return None
 
-    # --- page 1: name and password ----------------------------------------------------
-    def _form_page(self) -> QWidget:
-        page = QWidget(self)
-        col = card_window(page, 600)
-        col.addWidget(label(self.tr("SYL Collect"), "caption"))
-        col.addWidget(
-            PageHeader(
-                self.tr("Set up the demo study"),
-                self.tr("There is no workspace on this laptop yet. Start with the demo study."),
-            )
+
+def password_problem(password: str, confirm: str) -> str | None:
+    """Why this new password can't be used (the passphrase policy), or None."""
+    try:
+        check_password(password)
+    except InvalidInput as exc:
+        text = str(exc)
+        return _tr("Choose a stronger password: ") + text[0].upper() + text[1:] + "."
+    if password != confirm:
+        return _tr("The two passwords are different. Type it again.")
+    return None
+
+
+def package_problem(path_text: str) -> str | None:
+    """Why the chosen path can't be a study package, before reading it, or None."""
+    if not path_text.strip():
+        return _tr("Choose the study package file (it ends in .sylpkg).")
+    path = Path(path_text).expanduser()
+    if not path.is_file():
+        return _tr("That file doesn't exist any more. Choose it again.")
+    return None
+
+
+# ------------------------------------------------------------------------ worker thread
+
+
+def inspect_package(path: Path) -> PackageInfo:
+    """Worker thread: reads and checks a study package (PackageRefused on any flaw)."""
+    from sylcollect.sync.device import read_new_package
+
+    package = read_new_package(path)
+    return PackageInfo(
+        path=path,
+        study_id=package.study_id,
+        study_name=package.study.name,
+        version=package.version,
+        fingerprint=package.signing_fingerprint,
+        package_hash=package.package_hash,
+    )
+
+
+def run_setup(plan: SetupPlan) -> SetupDone:
+    """Worker thread: creates the workspace (and, for the demo, its study home and export
+    folder) and signs the first user in. Key derivation makes this take a few seconds."""
+    from sylcollect.sync.device import setup_demo, setup_from_package
+
+    check_password(plan.password)
+    if Workspace.exists(plan.data_dir):
+        raise Conflict("this folder already holds a workspace: unlock it instead")
+    if plan.source is Source.DEMO:
+        demo = setup_demo(plan.data_dir, plan.user.strip(), plan.password)
+        return SetupDone(
+            demo.workspace,
+            demo.recovery_key,
+            plan.user.strip(),
+            demo.workspace.study.name,
+            plan.data_dir,
+            demo.study_home,
+            demo.export_dir,
         )
-        col.addWidget(
-            label(
-                self.tr(
-                    "The demo study is made up: example sites, waves and questionnaires to "
-                    "practise with. What you enter is encrypted on this laptop, just as in "
-                    "a real study."
-                )
+    if plan.package is None:
+        raise InvalidInput("choose the study package file first")
+    existed = plan.data_dir.exists() and any(plan.data_dir.iterdir())
+    ws, key, package = setup_from_package(
+        plan.data_dir, plan.package.path, plan.user.strip(), plan.password
+    )
+    if package.package_hash != plan.package.package_hash:
+        # The file changed after its fingerprint was shown: undo, nothing is in it yet.
+        ws.lock()
+        ws.workspace.close()
+        if not existed:
+            shutil.rmtree(plan.data_dir, ignore_errors=True)
+        raise Conflict("the package file changed after it was checked: choose it again")
+    return SetupDone(ws, key, plan.user.strip(), package.study.name, plan.data_dir)
+
+
+def recovery_sheet_pdf(done: SetupDone, today: date | None = None) -> bytes:
+    """Worker thread: the recovery sheet as PDF bytes, in memory (no temp file)."""
+    from sylcollect.reports.recovery import render_recovery_sheet
+
+    return render_recovery_sheet(
+        done.recovery_key,
+        done.study_name,
+        str(done.data_dir),
+        today or date.today(),
+        done.user,
+    )
+
+
+def save_recovery_sheet(done: SetupDone, path: Path, today: date | None = None) -> Path:
+    """Worker thread: writes the sheet where the user chose (atomically, owner-only) and
+    records in the audit log that it was saved (where, never the key)."""
+    pdf = recovery_sheet_pdf(done, today)
+    path = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    atomic_write(path, pdf)
+    ws = done.workspace
+    if not ws.locked:
+        with ws.transaction() as tx:
+            tx.audit(
+                AuditAction.EXPORT,
+                "recovery_sheet",
+                None,
+                {"saved_to": str(path)},
+                WORKSPACE_KEY_ID,
             )
-        )
-        col.addSpacing(12)
-        self.user = QLineEdit(page)
-        field(col, self.tr("Your name"), self.user, self.tr("You sign in with it, e.g. ann."))
-        self.password = PasswordField(self.tr("Password"), page)
-        field(col, self.tr("Password"), self.password)
-        self.meter = StrengthMeter(page)
-        col.addWidget(self.meter)
-        col.addSpacing(8)
-        self.confirm = QLineEdit(page)
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        field(col, self.tr("Type the password again"), self.confirm)
-        self.error = Notice(page)
-        col.addWidget(self.error)
-        self.busy = BusyRow(page)
-        col.addWidget(self.busy)
-        self.cancel_button = QPushButton(self.tr("Cancel"), page)
-        self.setup_button = QPushButton(self.tr("Set up"), page)
-        self.setup_button.setProperty("primary", True)
-        col.addLayout(button_row(self.cancel_button, self.setup_button))
-        self.password.textChanged.connect(self.meter.update_for)
-        self.password.textChanged.connect(lambda _t: self.error.clear())
-        self.cancel_button.clicked.connect(self.reject)
-        self.setup_button.clicked.connect(self.attempt)
-        return page
-
-    def attempt(self) -> None:
-        if self._busy:
-            return
-        user = self.user.text().strip()
-        if not user:
-            self.error.show_message("error", self.tr("Type your name. You'll sign in with it."))
-            self.user.setFocus()
-        elif not self.meter.acceptable:
-            self.error.show_message(
-                "error", self.tr("Choose a stronger password: ") + self.meter.text()
-            )
-            self.password.setFocus()
-        elif self.confirm.text() != self.password.text():
-            self.error.show_message(
-                "error", self.tr("The two passwords are different. Type it again.")
-            )
-            self.confirm.setFocus()
-        else:
-            self._set_busy(True)
-            self._tasks.run(
-                self._setup_fn,
-                self._data_dir,
-                user,
-                self.password.text(),
-                on_done=self._done,
-                on_error=self._failed,
-                context=self,
-            )
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.setup_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-        for edit in (self.user, self.password.edit, self.confirm):
-            edit.setReadOnly(busy)
-        if busy:
-            self.error.clear()
-            self.busy.start(self.tr("Setting up the encrypted workspace… this takes a moment."))
-        else:
-            self.busy.stop()
-
-    def _done(self, result: tuple[UnlockedWorkspace, str]) -> None:
-        self._set_busy(False)
-        self._unlocked, self._key = result
-        self.password.clear()
-        self.confirm.clear()
-        self.key_label.setText(key_for_reading(self._key))
-        self.key_label.setAccessibleName(self.tr("Recovery key: ") + self._key)
-        self.stack.setCurrentIndex(1)
-        self.continue_button.setDefault(True)
-        self.copy_button.setFocus()
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.error.show_message("error", messages.message_for(exc, messages.SETUP))
-        self.password.setFocus()
-
-    # --- page 2: the recovery key -----------------------------------------------------
-    def _key_page(self) -> QWidget:
-        page = QWidget(self)
-        col = card_window(page, 600)
-        col.addWidget(label(self.tr("SYL Collect"), "caption"))
-        col.addWidget(
-            PageHeader(
-                self.tr("Write down your recovery key"),
-                self.tr(
-                    "If every password is forgotten, this key is the only way back in. "
-                    "It is shown only this once."
-                ),
-            )
-        )
-        self.key_label = QLabel(page)
-        self.key_label.setProperty("role", "key")
-        self.key_label.setFont(theme.mono_font(28))
-        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        col.addWidget(self.key_label)
-        col.addSpacing(8)
-        col.addWidget(
-            label(
-                self.tr(
-                    "Write it on paper and keep it locked away, apart from the laptop. "
-                    "Never keep it in a file or an email."
-                ),
-                "muted",
-            )
-        )
-        self.copy_button = QPushButton(self.tr("Copy"), page)
-        self.copy_button.setIcon(icons.icon("copy", theme.current().text))
-        self.copy_button.setAutoDefault(False)
-        col.addLayout(button_row(self.copy_button))
-        self.key_notice = Notice(page)
-        col.addWidget(self.key_notice)
-        self.written = QCheckBox(self.tr("I have written it down"), page)
-        col.addWidget(self.written)
-        self.continue_button = QPushButton(self.tr("Continue"), page)
-        self.continue_button.setProperty("primary", True)
-        col.addLayout(button_row(self.continue_button))
-        self.copy_button.clicked.connect(self.copy_key)
-        self.written.toggled.connect(lambda _c: self.key_notice.clear())
-        self.continue_button.clicked.connect(self.finish)
-        return page
-
-    def copy_key(self) -> None:
-        QGuiApplication.clipboard().setText(self._key)
-        self._copied = self._key
-        self.key_notice.show_message(
-            "info", self.tr("Copied. The clipboard is emptied when this window closes.")
-        )
-
-    def _clear_clipboard(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if self._copied and clipboard.text() == self._copied:
-            clipboard.clear()
-        self._copied = ""
-
-    def finish(self) -> None:
-        if not self.written.isChecked():
-            self.key_notice.show_message(
-                "error", self.tr("Tick “I have written it down” once the key is safe on paper.")
-            )
-            self.written.setFocus()
-            return
-        self._clear_clipboard()
-        unlocked, self._unlocked = self._unlocked, None
-        if unlocked is not None:
-            self._tasks.run(unlocked.lock)
-            self.completed.emit(unlocked.workspace)
-        self.accept()
-
-    def reject(self) -> None:
-        """Escape cancels the first page; on the key page it does nothing."""
-        if self.stack.currentIndex() == 0 and not self._busy:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._busy:
-            event.ignore()
-            return
-        key_page = self.stack.currentIndex() == 1
-        if key_page and not self.written.isChecked() and not self._close_warned:
-            self._close_warned = True
-            self.key_notice.show_message(
-                "error", self.tr("The key is shown only once. Write it down before closing.")
-            )
-            event.ignore()
-            return
-        self._clear_clipboard()
-        if self._unlocked is not None:
-            unlocked, self._unlocked = self._unlocked, None
-            self._tasks.run(unlocked.lock)
-        event.accept()
-        self.done(QDialog.DialogCode.Rejected)
+    return path
