@@ -9,11 +9,14 @@ choice lists, and a final record must meet its constraints and required question
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
-from typing import Any
+
+import orjson
 
 from sylcollect.errors import InvalidInput, NotFound
 from sylcollect.forms.answers import check_answers
+from sylcollect.forms.compiled import CompiledForm
 from sylcollect.services.records import checked_state, compiled_for
 from sylcollect.storage.workspace import UnlockedWorkspace
 from sylcollect.sync.bundle_errors import BundleRefused
@@ -123,35 +126,50 @@ def _identity(item: Item) -> tuple[str, str]:
 
 
 class _RecordChecker:
-    """Checks records against their form versions, compiling each version once."""
+    """Checks records against their form versions: each version is compiled once, and each
+    distinct (form version, status, answers) is checked once (the checks are pure functions
+    of those, so a repeat of an answer set already found valid needs no second run)."""
 
     def __init__(self, store: UnlockedWorkspace) -> None:
         self._store = store
-        self._forms: dict[tuple[str, str], Any] = {}
+        self._forms: dict[tuple[str, str], tuple[CompiledForm, str]] = {}
+        self._valid: set[bytes] = set()
 
-    def check(self, item: RecordItem, where: str) -> None:
-        ref = self._store.study.form(item.form_id, item.form_version)
-        if ref is None:
-            raise _invalid(where, "uses a form version that is not in the study")
-        if ref.subject != item.subject:
-            raise _invalid(where, "is about another kind of subject than its form")
+    def _compiled(self, item: RecordItem, where: str) -> CompiledForm:
         key = (item.form_id, item.form_version)
-        compiled = self._forms.get(key)
-        if compiled is None:
+        found = self._forms.get(key)
+        if found is None:
+            ref = self._store.study.form(item.form_id, item.form_version)
+            if ref is None:
+                raise _invalid(where, "uses a form version that is not in the study")
             try:
-                compiled = self._forms[key] = compiled_for(
-                    self._store, item.form_id, item.form_version
-                )
+                compiled = compiled_for(self._store, item.form_id, item.form_version)
             except (NotFound, InvalidInput):
                 raise _invalid(where, "uses a form version that can't be loaded") from None
+            found = self._forms[key] = (compiled, ref.subject)
+        if found[1] != item.subject:
+            raise _invalid(where, "is about another kind of subject than its form")
+        return found[0]
+
+    def check(self, item: RecordItem, where: str) -> None:
+        compiled = self._compiled(item, where)
         answers = item.content["answers"]
+        final = item.status == "final"
+        digest = hashlib.blake2b(
+            b"%s\0%s\0%d\0" % (item.form_id.encode(), item.form_version.encode(), final)
+            + orjson.dumps(answers, option=orjson.OPT_SORT_KEYS),
+            digest_size=16,
+        ).digest()
+        if digest in self._valid:
+            return
         problems = check_answers(compiled.form, answers)
         if problems:
             raise _invalid(
                 where, f"has an answer that does not fit its form ({problems[0].question})"
             )
-        if item.status == "final":
+        if final:
             try:
                 checked_state(compiled, answers, final=True, saved=True)
             except InvalidInput as exc:
                 raise _invalid(where, f"breaks a rule of its form: {exc}") from None
+        self._valid.add(digest)

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -57,6 +57,56 @@ _OBS_CONTENT = frozenset(
     }
 )
 _IDENTITY = frozenset({"name", "date_of_birth", "contact", "notes"})
+_KEYS_META = frozenset(
+    {"format", "study_id", "study_version", "device_id", "sequence", "created_at"} | {"kind"}
+)
+_KEYS_PARTICIPANT = frozenset(
+    {
+        "uuid",
+        "code",
+        "site_id",
+        "revision",
+        "created_at",
+        "updated_at",
+        "role",
+        "unit_id",
+        "identity",
+    }
+    | {"kind"}
+)
+_KEYS_CONSENT = frozenset(
+    {"uuid", "participant_uuid", "revision", "created_at", "updated_at", "content"} | {"kind"}
+)
+_KEYS_RECORD = frozenset(
+    {
+        "uuid",
+        "form_id",
+        "form_version",
+        "subject",
+        "site_id",
+        "participant_uuid",
+        "status",
+        "revision",
+        "created_at",
+        "updated_at",
+        "content",
+    }
+    | {"kind"}
+)
+_KEYS_OBSERVATION = frozenset(
+    {"uuid", "site_id", "revision", "created_at", "updated_at", "content"} | {"kind"}
+)
+_KEYS_TOMBSTONE = frozenset({"participant_uuid", "code", "withdrawn_at"} | {"kind"})
+_KEYS_AUDIT = frozenset(
+    {"seq", "uuid", "at", "actor", "action", "entity", "entity_uuid", "details"} | {"kind"}
+)
+_ROLES = frozenset(r.value for r in Role)
+_WHO = frozenset(w.value for w in ConsentWho)
+_SCOPES = frozenset(s.value for s in ConsentScope)
+_METHODS = frozenset(m.value for m in ConsentMethod)
+_MODES = frozenset(m.value for m in RecordMode)
+_SUBJECTS = frozenset(s.value for s in SubjectKind)
+_STATUSES = frozenset(s.value for s in RecordStatus)
 
 
 class BadItem(Exception):
@@ -128,8 +178,8 @@ def _date(v: object, what: str) -> str:
     return text
 
 
-def _enum(v: object, allowed: Iterable[str], what: str) -> str:
-    if not isinstance(v, str) or v not in set(allowed):
+def _enum(v: object, allowed: frozenset[str], what: str) -> str:
+    if not isinstance(v, str) or v not in allowed:
         raise BadItem(f"has an unknown {what}")
     return v
 
@@ -147,17 +197,14 @@ def _str_list(v: object, what: str) -> list[str]:
 
 
 def _head(v: dict[str, Any], keys: frozenset[str]) -> None:
-    _keys(v, keys | {"kind"}, "the line")
+    _keys(v, keys, "the line")  # `keys` include "kind"
 
 
 # --- kinds ----------------------------------------------------------------------------
 
 
 def _meta(v: dict[str, Any]) -> MetaItem:
-    _head(
-        v,
-        frozenset({"format", "study_id", "study_version", "device_id", "sequence", "created_at"}),
-    )
+    _head(v, _KEYS_META)
     if type(v["format"]) is not int or v["format"] != FORMAT:
         raise BadItem("has a payload format this program does not read")
     return MetaItem(
@@ -170,22 +217,7 @@ def _meta(v: dict[str, Any]) -> MetaItem:
 
 
 def _participant(v: dict[str, Any]) -> ParticipantItem:
-    _head(
-        v,
-        frozenset(
-            {
-                "uuid",
-                "code",
-                "site_id",
-                "revision",
-                "created_at",
-                "updated_at",
-                "role",
-                "unit_id",
-                "identity",
-            }
-        ),
-    )
+    _head(v, _KEYS_PARTICIPANT)
     identity = _obj(v["identity"], "identity")
     _keys(identity, _IDENTITY, "the identity")
     _str(identity["name"], "name")
@@ -200,24 +232,21 @@ def _participant(v: dict[str, Any]) -> ParticipantItem:
         revision=_int(v["revision"], "revision", 1),
         created_at=_time(v["created_at"], "time"),
         updated_at=_time(v["updated_at"], "time"),
-        role=_enum(v["role"], (r.value for r in Role), "role"),
+        role=_enum(v["role"], _ROLES, "role"),
         unit_id=_opt_str(v["unit_id"], "unit id"),
         identity=identity,
     )
 
 
 def _consent(v: dict[str, Any]) -> ConsentItem:
-    _head(
-        v,
-        frozenset({"uuid", "participant_uuid", "revision", "created_at", "updated_at", "content"}),
-    )
+    _head(v, _KEYS_CONSENT)
     c = _obj(v["content"], "content")
     _keys(c, _CONSENT_CONTENT, "the consent")
-    _enum(c["who"], (w.value for w in ConsentWho), "consent type")
+    _enum(c["who"], _WHO, "consent type")
     for scope in _str_list(c["scopes"], "scope list"):
-        _enum(scope, (s.value for s in ConsentScope), "consent scope")
+        _enum(scope, _SCOPES, "consent scope")
     _str(c["info_sheet_version"], "information sheet version")
-    _enum(c["method"], (m.value for m in ConsentMethod), "consent method")
+    _enum(c["method"], _METHODS, "consent method")
     _date(c["given_on"], "consent date")
     _str(c["taken_by"], "name of who took consent")
     _str(c["notes"], "notes")
@@ -244,28 +273,11 @@ def _alert(a: object) -> None:
 
 
 def _record(v: dict[str, Any]) -> RecordItem:
-    _head(
-        v,
-        frozenset(
-            {
-                "uuid",
-                "form_id",
-                "form_version",
-                "subject",
-                "site_id",
-                "participant_uuid",
-                "status",
-                "revision",
-                "created_at",
-                "updated_at",
-                "content",
-            }
-        ),
-    )
+    _head(v, _KEYS_RECORD)
     c = _obj(v["content"], "content")
     _keys(c, _RECORD_CONTENT, "the record")
     _opt_str(c["wave_id"], "wave id")
-    _enum(c["mode"], (m.value for m in RecordMode), "record mode")
+    _enum(c["mode"], _MODES, "record mode")
     _obj(c["answers"], "answers")
     _obj(c["scores"], "scores")
     if not isinstance(c["alerts"], list):
@@ -274,7 +286,7 @@ def _record(v: dict[str, Any]) -> RecordItem:
         _alert(alert)
     _str(c["collected_by"], "collector")
     _opt_time(c["started_at"], "start time")
-    subject = _enum(v["subject"], (s.value for s in SubjectKind), "subject")
+    subject = _enum(v["subject"], _SUBJECTS, "subject")
     participant = v["participant_uuid"]
     if participant is not None:
         _id(participant, "participant uuid")
@@ -287,7 +299,7 @@ def _record(v: dict[str, Any]) -> RecordItem:
         subject=subject,
         site_id=_id(v["site_id"], "site id"),
         participant_uuid=participant,
-        status=_enum(v["status"], (s.value for s in RecordStatus), "status"),
+        status=_enum(v["status"], _STATUSES, "status"),
         revision=_int(v["revision"], "revision", 1),
         created_at=_time(v["created_at"], "time"),
         updated_at=_time(v["updated_at"], "time"),
@@ -296,7 +308,7 @@ def _record(v: dict[str, Any]) -> RecordItem:
 
 
 def _observation(v: dict[str, Any]) -> ObservationItem:
-    _head(v, frozenset({"uuid", "site_id", "revision", "created_at", "updated_at", "content"}))
+    _head(v, _KEYS_OBSERVATION)
     c = _obj(v["content"], "content")
     _keys(c, _OBS_CONTENT, "the observation")
     _str(c["activity_type"], "activity type")
@@ -318,7 +330,7 @@ def _observation(v: dict[str, Any]) -> ObservationItem:
 
 
 def _tombstone(v: dict[str, Any]) -> TombstoneItem:
-    _head(v, frozenset({"participant_uuid", "code", "withdrawn_at"}))
+    _head(v, _KEYS_TOMBSTONE)
     return TombstoneItem(
         participant_uuid=_id(v["participant_uuid"], "participant uuid"),
         code=_id(v["code"], "code"),
@@ -327,10 +339,7 @@ def _tombstone(v: dict[str, Any]) -> TombstoneItem:
 
 
 def _audit(v: dict[str, Any]) -> AuditItem:
-    _head(
-        v,
-        frozenset({"seq", "uuid", "at", "actor", "action", "entity", "entity_uuid", "details"}),
-    )
+    _head(v, _KEYS_AUDIT)
     details = v["details"]
     if details is not None:
         _obj(details, "audit details")
