@@ -6,7 +6,9 @@ How a sync runs (`sync(ws, target)`):
 1. Old leftovers in `DATA_DIR/outbox/` that no staged bundle owns (temp files of a write
    that was killed) are deleted.
 2. Bundles already *staged* (written, not yet delivered, e.g. the target was full last
-   time) are delivered first, in sequence order, byte for byte the same.
+   time) are delivered first, in sequence order, byte for byte the same; a staged bundle
+   carrying a participant who has withdrawn since is voided instead (`outbox_discard`):
+   deleted, its items waiting again, its sequence number not reused.
 3. If data changed, the next bundle (sequence + 1, previous bundle's hash) is written
    atomically to `DATA_DIR/outbox/` from one consistent read of the workspace, and recorded
    as staged together with the ids and revisions it carries (no values).
@@ -45,11 +47,11 @@ from sylcollect.storage.workspace import UnlockedWorkspace
 from sylcollect.sync import device
 from sylcollect.sync.bundle import write_bundle
 from sylcollect.sync.bundle_header import BundleHeader
+from sylcollect.sync.outbox_discard import OUTBOX_DIR, discard_withdrawn
 from sylcollect.sync.outbox_items import AUDIT_SENT, SentList, Waiting, items, waiting
 from sylcollect.sync.payload import MetaItem, encode_payload
 from sylcollect.sync.targets import Target
 
-OUTBOX_DIR = "outbox"
 LAST_SYNC = "sync_last_at"
 LAST_FAILURE = "sync_last_failure"
 
@@ -170,6 +172,7 @@ def sync(ws: UnlockedWorkspace, target: Target, *, remember_as: str | None = Non
     try:
         target.check()
         folder = outbox_dir(ws)
+        discard_withdrawn(ws)  # never deliver data of someone who withdrew after staging
         _clean_leftovers(ws, folder)
         delivered: list[str] = []
         sequences: list[int] = []
