@@ -57,7 +57,7 @@ class SessionWatch(QObject):
         super().__init__(parent)
         self.listening: list[str] = []  # what is being watched, for logs and tests
         app = app or QGuiApplication.instance()  # type: ignore[assignment]
-        if app is not None:
+        if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._state_changed)
             self.listening.append("application state")
         if dbus and (system_bus is not None or session_bus is not None or _linux()):

@@ -20,7 +20,6 @@ from ui import messages
 from ui.tasks import TaskRunner
 from ui.windows import setup
 from ui.windows.first_run_pages import ChoosePage, KeyPage, PackagePage, UserPage
-from ui.windows.first_run_print import ask_printer, paint_pages, rasterise
 from ui.windows.setup import PackageInfo, SetupDone, SetupPlan, Source
 
 CHOOSE, PACKAGE, USER, KEY = range(4)
@@ -46,9 +45,18 @@ def _ask_save_path(parent: QWidget) -> str:
     return path
 
 
-def _print_sheet(done: SetupDone) -> list:  # type: ignore[type-arg]
-    """Worker thread: the recovery sheet rendered and rasterised, in memory."""
-    return rasterise(setup.recovery_sheet_pdf(done))
+def ask_printer(parent: QWidget) -> Any:
+    """The system's print dialog; the chosen QPrinter, or None if cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(False)
+    printer.setDocName("SYL Collect")  # generic: the spool queue shows nothing more
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(parent.tr("Print the recovery sheet"))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return printer
 
 
 class FirstRunWizard(QDialog):
@@ -277,22 +285,31 @@ class FirstRunWizard(QDialog):
         self._set_busy(True)
         self.key.set_busy(self.tr("Preparing the recovery sheet…"))
 
-        def printed(pages: list) -> None:  # type: ignore[type-arg]
+        def printed(pdf: bytes) -> None:
+            from ui.printing import PdfPages, print_pages
+
             self._set_busy(False)
             self.key.set_busy(None)
+            pages = PdfPages(pdf)  # rasterised in memory (PDFium), never written to disk
             try:
-                paint_pages(printer, pages)
+                print_pages(pages, printer)
             except OSError:
                 self.key.notice.show_message(
                     "error", self.tr("The printer could not be started. Check it and try again.")
                 )
                 return
+            finally:
+                pages.close()
             self.key.notice.show_message(
                 "success", self.tr("The recovery sheet was sent to the printer.")
             )
 
         self._tasks.run(
-            _print_sheet, self._done, on_done=printed, on_error=self._sheet_failed, context=self
+            setup.recovery_sheet_pdf,
+            self._done,
+            on_done=printed,
+            on_error=self._sheet_failed,
+            context=self,
         )
 
     def save_sheet(self) -> None:

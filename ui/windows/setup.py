@@ -15,11 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from sylcollect.domain.audit import AuditAction
 from sylcollect.domain.passwords import check_password
 from sylcollect.errors import Conflict, InvalidInput
-from sylcollect.storage.files import atomic_write
-from sylcollect.storage.keyring import WORKSPACE_KEY_ID
 from sylcollect.storage.workspace import UnlockedWorkspace, Workspace
 
 PACKAGE_SUFFIX = ".sylpkg"
@@ -184,18 +181,10 @@ def recovery_sheet_pdf(done: SetupDone, today: date | None = None) -> bytes:
 
 def save_recovery_sheet(done: SetupDone, path: Path, today: date | None = None) -> Path:
     """Worker thread: writes the sheet where the user chose (atomically, owner-only) and
-    records in the audit log that it was saved (where, never the key)."""
+    records in the audit log that it was saved (the file's name, never the key)."""
+    from ui.printing import PdfAudit, save_pdf
+
     pdf = recovery_sheet_pdf(done, today)
     path = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-    atomic_write(path, pdf)
-    ws = done.workspace
-    if not ws.locked:
-        with ws.transaction() as tx:
-            tx.audit(
-                AuditAction.EXPORT,
-                "recovery_sheet",
-                None,
-                {"saved_to": str(path)},
-                WORKSPACE_KEY_ID,
-            )
-    return path
+    audit = None if done.workspace.locked else PdfAudit("recovery_sheet")
+    return save_pdf(done.workspace, path, pdf, audit)
