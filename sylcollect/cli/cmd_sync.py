@@ -1,4 +1,5 @@
-"""CLI: `sylcollect sync [--to DIR|URL]` delivers bundles; `sync status` shows what waits."""
+"""CLI: `sylcollect sync [--to DIR|URL]` delivers bundles; `sync status` shows what waits;
+`sylcollect receipt apply FILE` checks an import receipt and purges what it covers."""
 
 from __future__ import annotations
 
@@ -21,6 +22,22 @@ def register(sub: Any) -> None:
     p.add_argument("--to", metavar="DIR|URL", help="export folder or https:// address")
     add_json(p)
     p.set_defaults(handler=cmd_sync)
+
+    receipt = sub.add_parser(
+        "receipt", help="apply the supervisor's import receipt on this laptop"
+    ).add_subparsers(dest="receipt_cmd", metavar="ACTION", required=True)
+    r = receipt.add_parser(
+        "apply",
+        help="check a .sylr receipt and purge the synced records it covers",
+        description="Checks the receipt's signature with the study key this laptop trusts and "
+        "that it is for this laptop, then deletes the final records it covers whose current "
+        "revision was delivered and not changed since, keeping only counts per form, site "
+        "and wave. --keep checks without purging.",
+    )
+    r.add_argument("file", metavar="FILE.sylr")
+    r.add_argument("--keep", action="store_true", help="check only; purge nothing")
+    add_json(r)
+    r.set_defaults(handler=cmd_receipt_apply)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -83,4 +100,26 @@ def _status(args: argparse.Namespace) -> int:
     if st.last_failure:
         lines.append(f"Last failure ({st.last_failure_at}): {st.last_failure}")
     emit(args, st.to_json(), "\n".join(lines))
+    return 0
+
+
+def cmd_receipt_apply(args: argparse.Namespace) -> int:
+    from sylcollect.sync.receipt_apply import apply_receipt
+
+    ws = open_unlocked(args)
+    try:
+        done = apply_receipt(ws, args.file, purge=not args.keep)
+    finally:
+        ws.lock()
+    text = (
+        f"Receipt {done.receipt_id} checked: the central store holds bundles up to "
+        f"#{done.up_to_sequence} ({done.covered} records).\n"
+        + (
+            f"Purged {done.purged} synced records from this laptop; kept {done.kept} "
+            "(changed since, drafts, or not sent from here)."
+            if not args.keep
+            else "Nothing purged (--keep)."
+        )
+    )
+    emit(args, done.to_json(), text)
     return 0

@@ -84,11 +84,12 @@ def covered(store: Workspace, device_id: str) -> tuple[int, tuple[tuple[str, int
             )
         }
         held.update(
-            s.execute(
+            (uuid, rev)
+            for uuid, rev in s.execute(
                 select(CentralConflict.record_uuid, CentralConflict.revision).where(
                     CentralConflict.device_id == device_id
                 )
-            ).tuples()
+            )
         )
     return upto, tuple(sorted(held))
 
