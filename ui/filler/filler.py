@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -64,6 +64,7 @@ class FormFiller(QWidget):
         self.controller.save_failed.connect(self._save_failed)
         self.controller.saving_changed.connect(self._saving)
         self.view: PageView | None = None
+        self._shown_once = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(8)
@@ -116,6 +117,12 @@ class FormFiller(QWidget):
             self.show_review()
         else:
             self.show_page(self.controller.index)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.focus_current()
 
     # --- layout -----------------------------------------------------------------------
     def _header(self, session: FillSession) -> QHBoxLayout:
@@ -184,8 +191,17 @@ class FormFiller(QWidget):
         self.next_button.show()
         self.back_button.setEnabled(c.previous_index(c.index) is not None)
         self._update_position()
-        target = focus or self.view.first_focus() or self.next_button
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.isVisible():  # before it is shown, `focus_current()` does it
+            target = focus or self.view.first_focus() or self.next_button
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_current(self) -> None:
+        """Focus to the current page's first question (after the filler is shown)."""
+        if self.stack.currentWidget() is self.review_scroll:
+            self.review.finish_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.view is not None:
+            target = self.view.first_focus() or self.next_button
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_position(self) -> None:
         number, total = self.controller.position()
@@ -239,8 +255,8 @@ class FormFiller(QWidget):
         self.position.setText(self.tr("Check and finish"))
         self.back_button.setEnabled(True)
         self.next_button.hide()
-        self.review.title.setFocus()
-        self.review.finish_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.isVisible():
+            self.review.finish_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- answers and repeats --------------------------------------------------------------
     def _answered(self, key: Key, value: Any) -> None:

@@ -37,8 +37,8 @@ class PageView(QWidget):
         if page.kind == pg.GROUP:
             section = pg.label_of(controller.state, page.key[0], controller.lang) or section
         self.section = label(section, "section")
+        self.col.addWidget(self.section)  # first: a label without a parent would be a window
         self.section.setVisible(bool(section))
-        self.col.addWidget(self.section)
         if page.kind == pg.REPEAT:
             self._repeat()
         else:

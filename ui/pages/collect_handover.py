@@ -1,0 +1,111 @@
+"""Handing the laptop over for self-completion: what will happen, the named adult shown on
+the support screens, then the full-screen questionnaire. GUI thread only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from sylcollect.storage.workspace import UnlockedWorkspace
+from ui.filler.controller import FillSession
+from ui.selfcomplete.speech import Speaker, find_speaker
+from ui.selfcomplete.window import SelfCompleteWindow
+from ui.tasks import TaskRunner
+from ui.widgets.basics import button_row, field, label
+
+
+class Handover(QWidget):
+    """The fieldworker's last screen before handing over; `returned(uuid | None)` after."""
+
+    cancelled = Signal()
+    returned = Signal(object)
+    active = Signal(bool)
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._ws: UnlockedWorkspace | None = None
+        self._session: FillSession | None = None
+        self.window_: SelfCompleteWindow | None = None
+        self.full_screen = True
+        self.speaker_factory = find_speaker
+        col = QVBoxLayout(self)
+        col.setContentsMargins(32, 24, 32, 16)
+        col.setSpacing(8)
+        col.addWidget(label(self.tr("Hand the laptop over"), "title"))
+        self.what = label("", "muted")
+        col.addWidget(self.what)
+        for text in (
+            self.tr("The screen fills with the questions only: no menus, no other records."),
+            self.tr("They can skip any question, take a break, hide the screen or stop."),
+            self.tr("Their answers are saved after every change."),
+            self.tr(
+                "Safeguarding alerts are not shown to them. You will see any alert when "
+                "you take the laptop back."
+            ),
+            self.tr("To end the session you need your password. Stopping never needs it."),
+        ):
+            col.addWidget(label("• " + text))
+        col.addSpacing(12)
+        self.adult = QLineEdit(self)
+        self.adult.setPlaceholderText(self.tr("For example: Sam, your key worker"))
+        field(
+            col,
+            self.tr("Who can they talk to here? (shown on the support screens)"),
+            self.adult,
+            self.tr("Not saved. Leave empty to say 'the adult who looks after you'."),
+        )
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.go_button = QPushButton(self.tr("Hand over"), self)
+        self.go_button.setProperty("primary", True)
+        self.go_button.clicked.connect(self.hand_over)
+        self.adult.returnPressed.connect(self.hand_over)
+        col.addLayout(button_row(self.cancel_button, self.go_button))
+        col.addStretch(1)
+
+    def prepare(self, workspace: UnlockedWorkspace, session: FillSession) -> None:
+        self._ws = workspace
+        self._session = session
+        self.what.setText(
+            self.tr("{form} · {subject}").format(
+                form=session.compiled.form.title, subject=session.subject_text
+            )
+        )
+        self.adult.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hand_over(self) -> None:
+        if self._ws is None or self._session is None or self.window_ is not None:
+            return
+        speaker: Speaker | None = self.speaker_factory(self)
+        self.window_ = SelfCompleteWindow(
+            self._ws, self._tasks, self._session, self.adult.text(), speaker
+        )
+        self.window_.handed_back.connect(self._back)
+        self.active.emit(True)
+        if self.full_screen:
+            self.window_.showFullScreen()
+        else:
+            self.window_.show()
+        self.window_.activateWindow()
+
+    def _back(self, uuid: object) -> None:
+        window, self.window_ = self.window_, None
+        if window is not None:
+            window.deleteLater()
+        self.adult.clear()
+        self.active.emit(False)
+        self.returned.emit(uuid)
+        top = self.window()
+        top.activateWindow()
+
+    def release(self) -> None:
+        """The workspace locks: the questionnaire window closes (answers already saved)."""
+        if self.window_ is not None:
+            self.window_.release()
+            self.window_.deleteLater()
+            self.window_ = None
+            self.active.emit(False)
+        self._ws = None
+        self._session = None
+        self.adult.clear()

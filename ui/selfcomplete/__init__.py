@@ -1,0 +1,1 @@
+"""Self-complete mode: the questionnaire for a young person, full screen, trauma-informed."""
