@@ -4,8 +4,8 @@ constraint messages, autosave and resuming a draft, review and finishing."""
 from __future__ import annotations
 
 import pytest
-from test_filler_helpers import current_name, digit, enter, focus, key, make_filler, settle
 from PySide6.QtCore import Qt
+from test_filler_helpers import current_name, digit, enter, focus, key, make_filler, settle
 from ui_helpers import PASSWORD
 
 from sylcollect.domain.record import RecordStatus
