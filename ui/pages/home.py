@@ -1,9 +1,17 @@
-"""Home: the study on this laptop (sites, waves, forms) and how much has been collected."""
+"""Home: today's work (waves due, open drafts, alerts, sync) and the study on this laptop.
+
+The page is built by ui/nav.py, which runs `load_summary` on the worker thread and hands
+the result to `show_summary`. "Resume" on a draft opens it on the Collect page when the
+main window offers one (found through `window().page("collect")`); otherwise drafts are
+only listed.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -15,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from sylcollect.storage.workspace import UnlockedWorkspace
+from ui.pages.home_data import TodaysWork, load_today
+from ui.pages.home_today import TodayView
 from ui.widgets.basics import BusyRow, Notice, PageHeader, label
 
 
@@ -40,14 +50,17 @@ class HomeSummary:
     participants: int
     withdrawn: int
     records: int
+    today: TodaysWork | None = None
 
 
-def load_summary(ws: UnlockedWorkspace) -> HomeSummary:
-    """Worker thread: reads the study and the counts in one transaction."""
+def load_summary(ws: UnlockedWorkspace, today: date | None = None) -> HomeSummary:
+    """Worker thread: reads the study, the counts and today's work in one transaction."""
     study = ws.study
     with ws.transaction() as tx:
         people = tx.participants.list()
-        records = tx.records.count()
+        all_records = tx.records.list()
+    records = len(all_records)
+    work = load_today(ws, people, all_records, today or date.today())
     return HomeSummary(
         study_id=study.id,
         name=study.name,
@@ -58,6 +71,7 @@ def load_summary(ws: UnlockedWorkspace) -> HomeSummary:
         participants=sum(1 for p in people if not p.withdrawn),
         withdrawn=sum(1 for p in people if p.withdrawn),
         records=records,
+        today=work,
     )
 
 
@@ -74,6 +88,8 @@ def card(title: str) -> tuple[QFrame, QVBoxLayout]:
 class HomePage(QWidget):
     """Shows a HomeSummary; `clear()` removes everything read from the workspace. GUI thread."""
 
+    resume_requested = Signal(str)  # a draft's uuid, also handled here (Collect page)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("homePage")
@@ -81,7 +97,7 @@ class HomePage(QWidget):
         outer.setContentsMargins(32, 24, 32, 0)
         self.header = PageHeader(
             self.tr("Home"),
-            self.tr("The study on this laptop, and what has been collected so far."),
+            self.tr("Today's work, and the study on this laptop."),
         )
         outer.addWidget(self.header)
         self.busy = BusyRow(self)
@@ -91,10 +107,12 @@ class HomePage(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setAccessibleName(self.tr("Study summary"))
+        self.scroll.setAccessibleName(self.tr("Today's work and study summary"))
         self.scroll.setProperty("focusRing", True)  # a tab stop, so the keys can scroll it
         outer.addWidget(self.scroll, 1)
         self.summary: HomeSummary | None = None
+        self.today: TodayView | None = None
+        self.resume_requested.connect(self._resume)
 
     def show_loading(self) -> None:
         self.busy.start(self.tr("Reading the study…"))
@@ -111,6 +129,11 @@ class HomePage(QWidget):
         col = QVBoxLayout(body)
         col.setContentsMargins(0, 8, 0, 24)
         col.setSpacing(16)
+
+        if s.today is not None:
+            self.today = TodayView(s.today, self._can_resume(), body)
+            self.today.resume_requested.connect(self.resume_requested)
+            col.addWidget(self.today)
 
         study, study_col = card(s.name)
         study_col.addWidget(
@@ -165,9 +188,25 @@ class HomePage(QWidget):
         self.scroll.setWidget(body)
         body.setMaximumWidth(960)
 
+    def _can_resume(self) -> bool:
+        """Whether the main window has a Collect page (ui/nav.py) to resume drafts on."""
+        specs = getattr(self.window(), "specs", None) or ()
+        return any(getattr(spec, "key", "") == "collect" for spec in specs)
+
+    def _resume(self, uuid: str) -> None:
+        window = self.window()
+        if not self._can_resume():
+            return
+        collect = window.page("collect")  # type: ignore[attr-defined]
+        if collect is None or not callable(getattr(collect, "resume", None)):
+            return
+        window.show_page("collect")  # type: ignore[attr-defined]
+        collect.resume(uuid)
+
     def clear(self) -> None:
         """Drops every widget that shows workspace content (used when locking)."""
         self.summary = None
+        self.today = None
         old = self.scroll.takeWidget()
         if old is not None:
             old.deleteLater()
