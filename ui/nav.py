@@ -151,6 +151,12 @@ def _indicators(services: Services) -> QWidget:
     return page
 
 
+def _reports(services: Services) -> QWidget:
+    from ui.pages.reports import ReportsPage
+
+    return ReportsPage(services)
+
+
 def _settings(services: Services) -> QWidget:
     from ui.pages.settings import SettingsPage
 
@@ -162,6 +168,7 @@ REGISTRY: tuple[PageSpec, ...] = (
     PageSpec("participants", QT_TRANSLATE_NOOP("nav", "Participants"), None, _participants),
     PageSpec("observations", QT_TRANSLATE_NOOP("nav", "Observations"), None, _observations),
     PageSpec("indicators", QT_TRANSLATE_NOOP("nav", "Indicators"), None, _indicators),
+    PageSpec("reports", QT_TRANSLATE_NOOP("nav", "Reports"), None, _reports),
     PageSpec("settings", QT_TRANSLATE_NOOP("nav", "Settings"), None, _settings),
 )
 
