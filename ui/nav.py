@@ -151,6 +151,18 @@ def _indicators(services: Services) -> QWidget:
     return page
 
 
+def _sync(services: Services) -> QWidget:
+    from ui.pages.sync import SyncPage
+
+    return SyncPage(services)
+
+
+def _supervisor(services: Services) -> QWidget:
+    from ui.pages.supervisor import SupervisorPage
+
+    return SupervisorPage(services)
+
+
 def _reports(services: Services) -> QWidget:
     from ui.pages.reports import ReportsPage
 
@@ -169,7 +181,12 @@ REGISTRY: tuple[PageSpec, ...] = (
     PageSpec("observations", QT_TRANSLATE_NOOP("nav", "Observations"), None, _observations),
     PageSpec("indicators", QT_TRANSLATE_NOOP("nav", "Indicators"), None, _indicators),
     PageSpec("reports", QT_TRANSLATE_NOOP("nav", "Reports"), None, _reports),
+    PageSpec("sync", QT_TRANSLATE_NOOP("nav", "Sync"), None, _sync),
     PageSpec("settings", QT_TRANSLATE_NOOP("nav", "Settings"), None, _settings),
+    # Not "supervisor" (ORDER puts that after Settings; the rail keeps Settings last).
+    PageSpec(
+        "supervisor_tools", QT_TRANSLATE_NOOP("nav", "Supervisor tools"), None, _supervisor, True
+    ),
 )
 
 

@@ -1,0 +1,150 @@
+"""The supervisor's central work, on the supervisor page's own worker thread (no Qt here).
+
+`open_connection` unlocks the study home and the central store with the supervisor's
+password (`central_session`) and keeps them open until `close()` (on lock); every other
+function takes that connection. They mirror `sylcollect central import|devices|approve|
+revoke|conflicts` and return frozen rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from sylcollect.errors import InvalidInput
+from sylcollect.sync import central
+from sylcollect.sync.bundle_errors import BundleRefused
+from sylcollect.sync.central import DeviceInfo
+from sylcollect.sync.central_session import CentralSession, central_session
+from sylcollect.sync.study_home import StudyHome
+from ui.models.conflicts import ConflictRow
+from ui.models.imports import REFUSED, ImportOutcome
+
+
+def check_db_url(db: str) -> None:
+    """A central database address must not carry a password (it would sit in QSettings)."""
+    if db and (urlsplit(db).password or ""):
+        raise InvalidInput(
+            "leave the password out of the database address: the server's password file "
+            "(.pgpass) or the study home password is used"
+        )
+
+
+class CentralConnection:
+    """An open central session (study keys and store unlocked). Its worker thread only."""
+
+    def __init__(self, home: Path, db: str | None, password: str) -> None:
+        self._stack = contextlib.ExitStack()
+        self.session: CentralSession = self._stack.enter_context(
+            central_session(home, db or None, password)
+        )
+        self.home = home
+        self.db = db or None
+        self.description = self.session.location.describe()
+        self.study_id = self.session.package.study_id
+
+    def close(self) -> None:
+        self._stack.close()
+
+
+def open_connection(home: str, db: str, password: str) -> CentralConnection:
+    check_db_url(db)
+    return CentralConnection(Path(home), db, password)
+
+
+def bundle_files(paths: list[Path]) -> list[Path]:
+    """Files as given, and the `.sylb` files inside folders (sorted), as the CLI does."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.glob("*.sylb") if p.is_file()))
+        else:
+            out.append(path)
+    return out
+
+
+def _outcome(result: Any) -> ImportOutcome:
+    return ImportOutcome(
+        result.name,
+        result.status,
+        result.device_id,
+        result.sequence,
+        dict(result.counts),
+        tuple(result.gaps),
+        tuple(result.warnings),
+    )
+
+
+def _refused(name: str, exc: BundleRefused) -> ImportOutcome:
+    return ImportOutcome(name, REFUSED, code=exc.code, reason=exc.message)
+
+
+def import_one(conn: CentralConnection, path: Path) -> ImportOutcome:
+    """Imports one bundle; a refusal is an outcome, not an error (the others go on)."""
+    try:
+        return _outcome(conn.session.importer.import_path(path))
+    except BundleRefused as exc:
+        return _refused(path.name, exc)
+    except FileNotFoundError:
+        return ImportOutcome(path.name, REFUSED, code="missing", reason="the file is gone")
+
+
+def devices(conn: CentralConnection) -> tuple[DeviceInfo, ...]:
+    return tuple(central.list_devices(conn.session.store.workspace))
+
+
+def approve(conn: CentralConnection, device_id: str) -> tuple[ImportOutcome, ...]:
+    """Approves the laptop and imports the bundles held for it (in sequence order)."""
+    central.set_device_status(conn.session.store.workspace, device_id, central.APPROVED)
+    out = []
+    for item in conn.session.importer.import_quarantined(device_id):
+        if isinstance(item, BundleRefused):
+            out.append(_refused(f"{device_id[:8]} (held)", item))
+        else:
+            out.append(_outcome(item))
+    return tuple(out)
+
+
+def revoke(conn: CentralConnection, device_id: str) -> None:
+    """Refuses the laptop's bundles from now on and republishes the study package."""
+    home = StudyHome.open(conn.home)
+    if not home.current_package().is_revoked(device_id):
+        home.revoke(conn.session.keys, device_id)
+    central.set_device_status(conn.session.store.workspace, device_id, central.REVOKED)
+
+
+def conflicts(conn: CentralConnection) -> tuple[ConflictRow, ...]:
+    from sylcollect.sync.central_views import conflicts as found
+
+    return tuple(ConflictRow.from_json(c) for c in found(conn.session.store))
+
+
+@dataclass(frozen=True)
+class ConflictDetail:
+    """Both versions of one record, decrypted, for a side-by-side view. Never stored."""
+
+    record_uuid: str
+    kept: dict[str, Any] | None
+    kept_device: str
+    others: tuple[tuple[str, int, dict[str, Any] | None], ...]
+
+
+def conflict_detail(conn: CentralConnection, row: ConflictRow) -> ConflictDetail:
+    """The kept record and the other laptops' versions (None where a withdrawal shredded it).
+
+    Read through `central_views.snapshot`, the core's only public way to decrypt a kept
+    conflicting version (it reads the whole store: slow on a very large one).
+    """
+    from sylcollect.sync.central_views import snapshot
+
+    snap = snapshot(conn.session.store)
+    kept = next((r for r in snap["records"] if r["uuid"] == row.record_uuid), None)
+    others = tuple(
+        (c["device_id"], int(c["revision"]), c.get("item"))
+        for c in snap["conflicts"]
+        if c["record_uuid"] == row.record_uuid
+    )
+    return ConflictDetail(row.record_uuid, kept, row.kept_device, others)
