@@ -177,5 +177,5 @@ class ImportsModel(QAbstractTableModel):
             parts.append(_tr("bundles missing: {n}").format(n=", ".join(f"#{g}" for g in o.gaps)))
         parts += [w for w in o.warnings if o.status != QUARANTINED]
         if o.status == QUARANTINED:
-            parts.append(_tr("approve the laptop under Devices to import it"))
+            parts.append(_tr("approve the laptop under Held bundles to import it"))
         return "; ".join(parts)
