@@ -2,9 +2,24 @@
 
 `validate(items, header, store)` raises `BundleRefused('invalid', ...)` (or
 `'header_mismatch'`) on the first problem; messages name the item kind and position, never
-a value. Records are checked against the form version they were collected with: the form
-must be in the study, the answers must name its questions with values of the right type and
-choice lists, and a final record must meet its constraints and required questions.
+a value. What is checked at import, and why:
+
+* every item: no repeats, values fit the central columns, sites in the study (the parser,
+  `payload_parse`, has already checked every field's type, enum and shape);
+* every record, structurally: its form version is in the study and about the right kind
+  of subject, its wave is in the study, and its answers name questions of that form version
+  with values of the right type and choice lists (`forms.answers.check_answers`; values of
+  calculated, automatic and note questions are expected in a saved record, not refused);
+* every **final** record, in full: the form state of its answers (relevance, required
+  answers, constraints, choice filters) must hold, as when the laptop saved it. A draft
+  may still miss required answers, so it gets the structural check only.
+
+The device ran the same checks when it saved the record, so these guard against a damaged
+or misbehaving laptop, not against normal data. To keep that cheap, each form version is
+compiled once per import, and each distinct (form version, final or not, answers) is checked
+once: the checks are pure functions of those three, so a record whose answers are identical
+to one already found valid (common: short forms, "not at all" answer sets) needs no second
+run. Records with distinct answers all pay for the full check.
 """
 
 from __future__ import annotations
@@ -15,7 +30,7 @@ from collections.abc import Sequence
 import orjson
 
 from sylcollect.errors import InvalidInput, NotFound
-from sylcollect.forms.answers import check_answers
+from sylcollect.forms.answers import AnswerProblem, check_answers
 from sylcollect.forms.compiled import CompiledForm
 from sylcollect.services.records import checked_state, compiled_for
 from sylcollect.storage.workspace import UnlockedWorkspace
@@ -125,6 +140,15 @@ def _identity(item: Item) -> tuple[str, str]:
     return (item.kind, item.uuid)
 
 
+def _kept(compiled: CompiledForm, problem: AnswerProblem) -> bool:
+    """True for a problem that only concerns input (a calculated, automatic or note
+    question): a saved record holds those values, and the form state recomputes them."""
+    question = compiled.form.find(problem.question.rsplit("/", 1)[-1])
+    return question is not None and (
+        question.is_calculated or question.is_metadata or question.type == "note"
+    )
+
+
 class _RecordChecker:
     """Checks records against their form versions: each version is compiled once, and each
     distinct (form version, status, answers) is checked once (the checks are pure functions
@@ -162,7 +186,7 @@ class _RecordChecker:
         ).digest()
         if digest in self._valid:
             return
-        problems = check_answers(compiled.form, answers)
+        problems = [p for p in check_answers(compiled.form, answers) if not _kept(compiled, p)]
         if problems:
             raise _invalid(
                 where, f"has an answer that does not fit its form ({problems[0].question})"
