@@ -46,3 +46,17 @@ clean:
 # pyside6-lrelease into the .qm files the app loads for the system's language.
 translations: $(STAMP)
 	$(PY) -m ui.i18n
+
+# The one-folder desktop app, built by PyInstaller for the system it runs on:
+# "$(DIST)/SYL Collect/" (see pyinstaller.spec and the README). PyInstaller is installed into
+# the venv on first use (the `dist` extra).
+DIST       ?= dist
+DIST_WORK  ?= build/pyinstaller
+PYINSTALLER = $(VENV)/bin/pyinstaller
+
+$(PYINSTALLER): | $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dist]'
+
+dist: $(PYINSTALLER)
+	$(PYINSTALLER) --noconfirm --log-level WARN --distpath '$(DIST)' --workpath '$(DIST_WORK)' pyinstaller.spec
+	@echo "built: $(DIST)/SYL Collect/"
