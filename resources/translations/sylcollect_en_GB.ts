@@ -121,9 +121,273 @@
     </message>
 </context>
 <context>
+    <name>ChoosePage</name>
+    <message>
+        <source>SYL Collect · first run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SYL Collect keeps its data encrypted in a workspace on this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up from a study package file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your supervisor gives you the study package, a file ending in .sylpkg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the built-in demo study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A made-up study to practise with, kept apart from real data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example sites, waves and questionnaires, with its own study home and export folder so you can try syncing too. It is encrypted just like a real study.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CollectPage</name>
+    <message>
+        <source>Collect</source>
+        <extracomment>True while a self-complete session has the screen (the nav owner may pause idle lock).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in a questionnaire with someone, hand the laptop over, or type in a paper form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check these before starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type or pick a code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How is it filled in?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I ask the questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They fill it in themselves on this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am typing in a paper form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A questionnaire you start is saved as you go, and waits here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading forms and drafts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a questionnaire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the code of a participant on this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the questionnaire…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft saved. Resume it from Open drafts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as a final record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The self-complete session ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComboInput</name>
     <message>
         <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Compare versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both versions are kept. The one on the left is used. Choosing the other isn&apos;t possible yet: the central store has no way to record that choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept: laptop {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also: laptop {d}, revision {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Records changed on two laptops. Both versions are kept; the newer revision is used. Choosing the other one isn&apos;t possible yet: the central store has no way to record that choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the study home folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study home folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder made by &apos;sylcollect study create&apos; (it holds study.sylpkg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central database (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty to use the one the study home was set up with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study home password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open study home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the study home folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the study home password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the study home… this takes a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That password doesn&apos;t open this study home.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -191,6 +455,120 @@
     </message>
 </context>
 <context>
+    <name>DevicesPanel</name>
+    <message>
+        <source>Bundles from a laptop the study hasn&apos;t approved are held here. Check the laptop and fieldworker, then approve it to import what it sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptops that sent bundles. Missing bundle numbers are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve and import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke laptop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No laptop has sent a bundle yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve laptop {d} and import its held bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EConsentDialog</name>
+    <message>
+        <source>How consent is given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick each statement they agree with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initials (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed in each ticked box; without initials the box shows a tick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who gives consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the scanned form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen (PDF, PNG, JPEG or TIFF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved encrypted with the participant&apos;s data. Sheet version {sheet}, form version {form}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save signed consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save with the scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the scanned consent form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statements {numbers} are needed to take part: tick them, or stop here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file of the scanned, signed form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorSummary</name>
     <message>
         <source>There is a problem:</source>
@@ -202,6 +580,121 @@
     </message>
     <message>
         <source>Check these before saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of an earlier export with the same names are replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None ticked: all sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None ticked: all waves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None ticked: all forms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include names and dates of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when the analysis truly needs them. Recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files will hold names and dates of birth in plain text. Keep them on encrypted storage, share them with nobody who doesn&apos;t need them, and delete them when the analysis is done. The export is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder for the files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is a file, not a folder: choose a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This date is before &apos;Saved from&apos;: no record can match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{files} files written to {folder} · {records} records in {tables} tables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: {w}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export finished.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -264,6 +757,73 @@
     </message>
     <message>
         <source>Filter by {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>SYL Collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study: the demo study (made up, for practice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the package&apos;s signature…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} · study {id} · package version {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file can&apos;t be used as a study package. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the study package file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint, then tick that it matches. If it doesn&apos;t, stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a stronger password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the recovery sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery sheet was sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the recovery sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Move it somewhere safe, away from this laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick “I have stored it safely” once the key is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is shown only once. Store it before closing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -358,17 +918,68 @@
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <source>Hand the laptop over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screen fills with the questions only: no menus, no other records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They can skip any question, take a break, hide the screen or stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their answers are saved after every change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding alerts are not shown to them. You will see any alert when you take the laptop back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To end the session you need your password. Stopping never needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: Sam, your key worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who can they talk to here? (shown on the support screens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved. Leave empty to say &apos;the adult who looks after you&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{form} · {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The study on this laptop, and what has been collected so far.</source>
+        <source>Today&apos;s work, and the study on this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Study summary</source>
+        <source>Today&apos;s work and study summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -413,6 +1024,93 @@
     </message>
     <message>
         <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>Choose bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import new bundles from the folder as they arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watches the last folder imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View what needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder: {f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watches {f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks for the folder to watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles (*.sylb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder to watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bundles (.sylb files) there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after this bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -574,6 +1272,45 @@
     </message>
 </context>
 <context>
+    <name>KeyPage</name>
+    <message>
+        <source>SYL Collect · first run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store your recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If every password is forgotten, this key is the only way back in. It is shown only this once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the recovery sheet, or write the key on paper, and lock it away apart from the laptop. A saved sheet is a file: put it on a USB stick you lock away, never in email or a shared folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print recovery sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save recovery sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have stored it safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open SYL Collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SYL Collect</source>
@@ -641,41 +1378,6 @@
     </message>
     <message>
         <source>Study v{v}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>NoWorkspaceWindow</name>
-    <message>
-        <source>SYL Collect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No workspace on this laptop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SYL Collect keeps its encrypted data in a workspace. There isn&apos;t one yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To set up this laptop for a real study, ask your supervisor for the study package (a .sylpkg file), then run this command:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data folder: {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Or practise first with the demo study. It is kept in its own folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set up the demo study</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1051,6 +1753,57 @@
     </message>
 </context>
 <context>
+    <name>PackagePage</name>
+    <message>
+        <source>SYL Collect · first run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the study package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file ending in .sylpkg, from your supervisor or the research team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study package file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing-key fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare it, group by group, with the fingerprint your supervisor gave you on paper or by phone. If any group differs, don&apos;t use this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fingerprint matches the one I was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
         <source>Entries</source>
@@ -1337,6 +2090,101 @@
     </message>
 </context>
 <context>
+    <name>PdfView</name>
+    <message>
+        <source>Document preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a document and press Preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print with the system print dialog (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy where you choose. A copy with personal data is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {i} of {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {i}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is page 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {n} pages to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It holds personal data: keep it safe and delete it when done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrivacyScreen</name>
     <message>
         <source>Paused</source>
@@ -1492,6 +2340,125 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview, print and save summaries, consent forms and paper forms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for analysis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information sheet and consent form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the name on the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the name is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include the information sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign on screen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or a blank form to fill in by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen from role and age unless you pick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the key from the sheet kept safe. It is never stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From role and age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still reading the workspace. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No participants yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the recovery key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent signed on screen and saved, encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Check before finishing</source>
@@ -1547,6 +2514,13 @@
     </message>
     <message>
         <source>{n} answers to give or fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelfCompleteWindow</name>
+    <message>
+        <source>Questions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1702,105 +2676,6 @@
     </message>
 </context>
 <context>
-    <name>SetupDialog</name>
-    <message>
-        <source>SYL Collect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set up the demo study</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no workspace on this laptop yet. Start with the demo study.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The demo study is made up: example sites, waves and questionnaires to practise with. What you enter is encrypted on this laptop, just as in a real study.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You sign in with it, e.g. ann.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the password again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type your name. You&apos;ll sign in with it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a stronger password: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The two passwords are different. Type it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Setting up the encrypted workspace… this takes a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovery key: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write down your recovery key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>If every password is forgotten, this key is the only way back in. It is shown only this once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write it on paper and keep it locked away, apart from the laptop. Never keep it in a file or an email.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I have written it down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Continue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied. The clipboard is emptied when this window closes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tick “I have written it down” once the key is safe on paper.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key is shown only once. Write it down before closing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SignInPage</name>
     <message>
         <source>SYL Collect</source>
@@ -1844,6 +2719,52 @@
     </message>
 </context>
 <context>
+    <name>SignatureField</name>
+    <message>
+        <source>Signature pad: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear signature: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name as the signature instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name as the signature instead: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name typed as signature: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name, typed as the signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form will say the name was typed as a signature on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign with a mouse, a pen or a finger. Without them, tick &apos;Type the name as the signature&apos; below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign above the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StrengthMeter</name>
     <message>
         <source>Password strength</source>
@@ -1863,9 +2784,381 @@
     </message>
 </context>
 <context>
+    <name>SupervisorPage</name>
+    <message>
+        <source>Supervisor tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the laptops&apos; bundles, approve laptops, review conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import bundles ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open study home…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study {s} · central store {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the study home to import bundles and see the laptops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close study home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held bundles ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send what you collected to the research team, sealed so only they can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export folder or https:// address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. E:\SYL or https://files.example.org/syl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A USB stick, network share or cloud folder, or the address the study gave you. An address with a password in it is used until you lock, never saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update study from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install a newer study package (.sylpkg) from the research team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study package version {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop was not set up from a study package, so it can&apos;t sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading what is waiting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop can&apos;t sync: it has no study package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> ({p} participants, {c} consents, {r} records, {o} observations)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No export target yet: choose one below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reachable now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: {t} ({state})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealing and sending bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sync is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an export folder or address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a folder or an https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles will go to {t}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address holds a password: it is used until you lock, not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the export folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study packages (*.sylpkg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the study package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study package version {v} installed. New forms show after you lock and unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That study package was not installed. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to sync: everything was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) delivered.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncWatch</name>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to sync</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Waves due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No waves due. Everyone is up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} participants have a wave due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · draft started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {n} more (Participants page, filter “wave due”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding alerts to acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge each one (with the action taken) in its questionnaire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open drafts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume them from the Collect page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} answered · saved {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {n} alert(s) waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {n} older drafts on the Collect page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockWindow</name>
     <message>
         <source>SYL Collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserPage</name>
+    <message>
+        <source>SYL Collect · first run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create your sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are the first user on this laptop. You can add others later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You sign in with it, e.g. ann.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up the encrypted workspace… this takes a few seconds.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1913,9 +3206,46 @@
     </message>
 </context>
 <context>
+    <name>collect</name>
+    <message>
+        <source>1 answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safeguarding alert to acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>combo</name>
     <message>
         <source>Choose your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conflict_view</name>
+    <message>
+        <source>This version can&apos;t be read: the participant withdrew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conflicts</name>
+    <message>
+        <source>laptop {d}, revision {r}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1983,6 +3313,157 @@
     </message>
 </context>
 <context>
+    <name>devices</name>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} (up to #{last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>econsent</name>
+    <message>
+        <source>Consent on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For {code}. Read the information sheet together, tick each statement they agree with, then each person signs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a scan of the signed paper form instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: sign in the box, or type the name as the signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: fill in {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>home</name>
+    <message>
+        <source>due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due {date} · {n} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop can&apos;t sync: it wasn&apos;t set up from a study package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline · no sync target chosen (see Sync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export folder reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} changes waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web target · checked on the Sync page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline · the export folder isn&apos;t reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last attempt failed: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>import_connect</name>
+    <message>
+        <source>Open the study home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study&apos;s keys and its central database, to import and review bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>imports</name>
+    <message>
+        <source>needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{new} new, {updated} updated, {conflicts} conflicts, {held} held for approval, {refused} refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve the laptop under Held bundles to import it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundles missing: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>That password didn&apos;t work. Check Caps Lock and try again.</source>
@@ -2028,7 +3509,61 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>Sync didn&apos;t finish: {why} Nothing was lost; the changes still wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Revoke laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke laptop {d} ({who})?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its bundles will be refused from now on, including any not imported yet, and the next study package tells the laptop. This can&apos;t be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the study package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study packages (*.sylpkg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the recovery sheet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2190,6 +3725,328 @@
     </message>
     <message>
         <source>They sign in with their own password. Give it to them in person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>selfcomplete</name>
+    <message>
+        <source>Hello</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These are some questions about you and how things are going for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These are some questions about your work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It takes about {minutes} minutes. Take your time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no right or wrong answers. You can skip any question, take a break or stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We keep your answers private. We use a code, not your name. Only the study team can see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name is not kept with your answers. Only the study team can see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If an answer makes us think you or someone else may be hurt, we have to tell someone who can help keep you safe. We will try to talk to you first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make it easier to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark screen, bright words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the words out loud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put on headphones first if you have them, so only you can hear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to my answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip this part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have added {n} so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This question can&apos;t be answered here. Press Skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the screen now. You can also press Esc or F12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers are saved. Take as long as you like. When you want to carry on, you will go back to the same question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People you can talk to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk to {adult}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the adult who looks after you where you live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call Childline on 0800 1111. It is free, day and night, if you are 18 or under.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can ask for a card with this on it to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can change or clear any answer. When you are happy, press I&apos;m done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;m done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers go to the study team. They will read them in the next few weeks. The adult who gave you the laptop can see if an answer shows you may not be safe, so they can check you are OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send my answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for your time. What you told us can help make things better.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please give the laptop back now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop here?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is fine. You can stop at any time. What do you want to do with your answers?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep my answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete my answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers are kept safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers are deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You don&apos;t have to do this. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your password to end this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your last answer is not saved yet. Tell the adult who gave you the laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Big text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bigger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biggest text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>setup</name>
+    <message>
+        <source>Type your name. You&apos;ll sign in with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a shorter name (64 characters at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are different. Type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the study package file (it ends in .sylpkg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That file doesn&apos;t exist any more. Choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a stronger password: </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

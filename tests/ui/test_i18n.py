@@ -40,6 +40,7 @@ TRANSLATORS = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP", "QT_TRANSLA
 
 WORD = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*")
 TAG = re.compile(r"<[^>]*>")
+TECHNICAL = re.compile(r"\S*[/@\\_=+]\S*")  # one token: a URL, a path, a name_with_underscores
 
 
 def _words(node: ast.AST) -> bool:
@@ -50,7 +51,10 @@ def _words(node: ast.AST) -> bool:
         template = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
     else:
         return False
-    return any(len(w) > 1 for w in WORD.findall(TAG.sub(" ", template)))
+    text = TAG.sub(" ", template).strip()
+    if TECHNICAL.fullmatch(text):
+        return False  # an address or a path shown as an example, not words
+    return any(len(w) > 1 for w in WORD.findall(text))
 
 
 def _name(func: ast.AST) -> str:
