@@ -189,7 +189,10 @@ class PdfView(QWidget):
         zoom = self.zoom.currentData()
         if zoom == FIT_WIDTH and self._pages is not None and self._pages.count:
             width_pt = self._pages.size_pt(0).width()
-            room = self.scroll.viewport().width() - 40
+            bar = self.scroll.verticalScrollBar()
+            room = self.scroll.viewport().width() - 44
+            if not bar.isVisible():  # it will be once the pages are in
+                room -= bar.sizeHint().width()
             return max(0.3, room / width_pt)
         return float(zoom or 1.0) * SCREEN_DPI / 72.0
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -97,7 +96,7 @@ class ReportsPage(QWidget):
             [
                 (PARTICIPANT, self.tr("Participant summary")),
                 (SITE, self.tr("Site summary")),
-                (CONSENT, self.tr("Information sheet and consent form")),
+                (CONSENT, self.tr("Consent form")),
                 (FORM, self.tr("Paper questionnaire")),
                 (RECOVERY, self.tr("Recovery sheet")),
             ],
@@ -108,9 +107,7 @@ class ReportsPage(QWidget):
         self.side.addWidget(label(self.tr("Document"), "subtitle"))
         self.side.addWidget(self.kind)
         self.side.addSpacing(12)
-        self.panels = QStackedWidget(self)
-        self.side.addWidget(self.panels)
-        self._panel_ids: dict[str, int] = {}
+        self.panels: dict[str, QWidget] = {}  # one shown at a time (hidden ones take no room)
         self.person = QComboBox(self)
         self.site = QComboBox(self)
         self.consent_person = QComboBox(self)
@@ -186,11 +183,13 @@ class ReportsPage(QWidget):
             field(col, text, widget, hint)
         for widget in extra or []:
             col.addWidget(widget)
-        col.addStretch(1)
-        self._panel_ids[key] = self.panels.addWidget(panel)
+        self.panels[key] = panel
+        self.side.addWidget(panel)
 
     def _kind_changed(self, *_args: object) -> None:
-        self.panels.setCurrentIndex(self._panel_ids[self.kind.value() or PARTICIPANT])
+        chosen = self.kind.value() or PARTICIPANT
+        for key, panel in self.panels.items():
+            panel.setVisible(key == chosen)
 
     # --- data -------------------------------------------------------------------------
     def reload(self) -> None:
