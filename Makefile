@@ -60,3 +60,9 @@ $(PYINSTALLER): | $(STAMP)
 dist: $(PYINSTALLER)
 	$(PYINSTALLER) --noconfirm --log-level WARN --distpath '$(DIST)' --workpath '$(DIST_WORK)' pyinstaller.spec
 	@echo "built: $(DIST)/SYL Collect/"
+
+# Screenshots of the main screens into docs/screenshots/ (a fresh demo workspace, under Xvfb).
+.PHONY: screenshots
+screenshots: $(STAMP)
+	@command -v xvfb-run >/dev/null 2>&1 || { echo "xvfb-run is missing: sudo apt-get install xvfb (Debian/Ubuntu)"; exit 1; }
+	xvfb-run -a -s "-screen 0 1600x1200x24" $(PY) tools/screenshots.py

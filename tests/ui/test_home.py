@@ -173,7 +173,7 @@ def test_without_a_collect_page_drafts_are_only_listed(qtbot) -> None:
     home.show_summary(summary_with(sample_work(sync)))
     assert home.today.resume_buttons == []
     text = home.text_content()
-    assert "Resume them from the Collect page." in text
+    assert "PHQ-9 · YP-009 · Baseline" in text
     assert "3 changes waiting to sync" in text and "Last sync: " in text
     assert "Offline · the export folder isn't reachable" in text
     home.clear()

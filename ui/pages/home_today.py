@@ -164,8 +164,6 @@ class TodayView(QWidget):
         if not work.drafts:
             col.addWidget(label(self.tr("No open drafts."), "muted"))
             return frame
-        if not can_resume:
-            col.addWidget(label(self.tr("Resume them from the Collect page."), "muted"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         for r, d in enumerate(work.drafts):
