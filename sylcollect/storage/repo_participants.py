@@ -15,7 +15,13 @@ from sylcollect.domain.participant import Identity, Participant, check_code
 from sylcollect.domain.study import Role
 from sylcollect.errors import Conflict, NotFound
 from sylcollect.storage.keyring import Shredded
-from sylcollect.storage.schema import ConsentRow, ParticipantKey, ParticipantRow, RecordRow
+from sylcollect.storage.schema import (
+    AttachmentRow,
+    ConsentRow,
+    ParticipantKey,
+    ParticipantRow,
+    RecordRow,
+)
 from sylcollect.storage.tx import Tx
 
 TABLE = "participant"
@@ -163,6 +169,11 @@ class Participants:
         self._s.execute(update(RecordRow).where(RecordRow.key_id == key_id).values(content_ct=None))
         self._s.execute(
             update(ConsentRow).where(ConsentRow.key_id == key_id).values(content_ct=None)
+        )
+        self._s.execute(
+            update(AttachmentRow)
+            .where(AttachmentRow.key_id == key_id)
+            .values(name_ct=None, content_ct=None)
         )
         row.profile_ct = None
         row.identity_ct = None

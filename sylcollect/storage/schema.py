@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 class Base(DeclarativeBase):
@@ -149,6 +149,25 @@ class RecordRow(Base):
         Index("ix_record_participant", "participant_uuid"),
         Index("ix_record_form", "form_id", "form_version"),
     )
+
+
+class AttachmentRow(Base):
+    """A file of an image/audio/video/file question: name and bytes encrypted under the
+    record's key (NULLed on withdrawal); size and media type in clear. Goes with its record."""
+
+    __tablename__ = "attachment"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_uuid: Mapped[str] = mapped_column(
+        ForeignKey("record.uuid", ondelete="CASCADE"), index=True
+    )
+    question: Mapped[str] = mapped_column(String(255))  # the question's path in the form
+    key_id: Mapped[str] = mapped_column(String(36), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(32))
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(100))
+    name_ct: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    content_ct: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class ObservationRow(Base):

@@ -15,6 +15,7 @@ from sylcollect.storage.audit import AuditLog
 from sylcollect.storage.keyring import Keyring
 
 if TYPE_CHECKING:
+    from sylcollect.storage.repo_attachments import Attachments
     from sylcollect.storage.repo_consents import Consents
     from sylcollect.storage.repo_observations import Observations
     from sylcollect.storage.repo_participants import Participants
@@ -77,6 +78,12 @@ class Tx:
         from sylcollect.storage.repo_records import Records
 
         return Records(self)
+
+    @cached_property
+    def attachments(self) -> Attachments:
+        from sylcollect.storage.repo_attachments import Attachments
+
+        return Attachments(self)
 
     @cached_property
     def observations(self) -> Observations:
