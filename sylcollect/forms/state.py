@@ -12,6 +12,12 @@ that is relevant and empty is invalid; a constraint is checked only on a non-emp
 relevant answer, with `.` its value. The clock is read once when the state is made, so
 now() and today() are stable while filling in (`refresh_clock()` moves it on); a volatile
 calculation (now(), today(), uuid()) keeps its value until one of its inputs changes.
+
+Metadata questions (start, end, today, deviceid, username, instanceID) take their values
+from the `metadata` given to the state (see `sylcollect.forms.metadata.Metadata`), which
+override any value in the answers; without it they keep the values of the answers (a saved
+record's) or stay empty. Either way expressions see them (`${username}` in a label) and
+`answers_to_save()` keeps the non-empty ones (instanceID aside: it is the record's uuid).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import Any
 from sylcollect.errors import InvalidInput
 from sylcollect.forms.compiled import CompiledForm
 from sylcollect.forms.expr import Node, system_clock
+from sylcollect.forms.metadata import Metadata
 from sylcollect.forms.model import Group, Question, text_in
 from sylcollect.forms.state_build import Cell, saved_answers, walk
 from sylcollect.forms.state_eval import MAX_REPEAT_COUNT, Changes, Engine, Key
@@ -39,9 +46,21 @@ class FormState(Engine):
         answers: Mapping[str, Any] | None = None,
         *,
         clock: Callable[[], datetime] = system_clock,
+        metadata: Metadata | None = None,
     ) -> None:
         super().__init__(compiled, answers, clock)
+        self.metadata = metadata
+        if metadata is not None:
+            self._fill_metadata(metadata)
         self.recompute()
+
+    def _fill_metadata(self, metadata: Metadata) -> None:
+        for node, cell in list(self._cells.items()):
+            element = cell.element
+            if isinstance(element, Question) and element.is_metadata:
+                value = metadata.value(element.type)
+                if value is not None:
+                    self._store(node, cell, value)
 
     # -- reading ---------------------------------------------------------------------
     def cell(self, path_or_name: str, instance: int | Sequence[int] = ()) -> Cell:

@@ -170,8 +170,12 @@ def _names(group: Group) -> Iterator[str]:
 
 
 def _saved_value(question: Question, cell: Cell) -> Any:
-    if question.is_metadata or question.type in DISPLAY_TYPES:
+    if question.type in DISPLAY_TYPES:
         return None
+    if question.is_metadata:  # filled in from the state's Metadata, or kept from a record
+        # instanceID is the record's own uuid (every XForm has one): kept as the record's id,
+        # not repeated in its answers; expressions still see it.
+        return None if question.type == "instanceid" else cell.value or None
     if question.is_calculated:
         return cell.value or None
     if cell.answer is None or cell.answer == "" or cell.answer == []:

@@ -467,6 +467,12 @@ class UnlockedWorkspace:
                 raise NotFound(f"form {form_id} version {version} is not in this workspace")
             return row.source
 
+    def device_id(self) -> str:
+        """This laptop's device id (made with the workspace; the `deviceid` of its records)."""
+        with Session(self.workspace.engine) as s:
+            meta = s.get(Meta, "device_id")
+            return meta.value if meta else ""
+
     # --- users ------------------------------------------------------------------------
     def add_user(self, user: str, password: str, role: str = "fieldworker") -> None:
         _check_user_name(user)
