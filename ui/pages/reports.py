@@ -79,8 +79,8 @@ class ReportsPage(QWidget):
         body.setSpacing(24)
         outer.addLayout(body, 1)
         side = QWidget(self)
-        side.setMaximumWidth(360)
-        side.setMinimumWidth(300)
+        side.setMaximumWidth(400)
+        side.setMinimumWidth(340)
         self.side = QVBoxLayout(side)
         self.side.setContentsMargins(0, 0, 0, 0)
         self.side.setSpacing(4)
@@ -96,7 +96,7 @@ class ReportsPage(QWidget):
             [
                 (PARTICIPANT, self.tr("Participant summary")),
                 (SITE, self.tr("Site summary")),
-                (CONSENT, self.tr("Consent form")),
+                (CONSENT, self.tr("Information sheet and consent form")),
                 (FORM, self.tr("Paper questionnaire")),
                 (RECOVERY, self.tr("Recovery sheet")),
             ],
