@@ -195,9 +195,12 @@ class SyncWatch(QObject):
 
     def _status_read(self, status: SyncStatus) -> None:
         error = self.state.error or (status.last_failure or "")
-        self._set(status=status, target=self.target, error=error)
+        self.state = replace(self.state, status=status)  # `target` may come from it
+        self._set(target=self.target, error=error)
         st = self.state
-        if self.auto and st.online and st.can_sync and st.waiting and not st.syncing:
+        if st.online is None and st.target and st.can_sync:
+            self.check_now()  # the target just became known (remembered by the workspace)
+        elif self.auto and st.online and st.can_sync and st.waiting and not st.syncing:
             self.sync_now()
 
     # --- syncing ----------------------------------------------------------------------

@@ -156,3 +156,24 @@ def test_newer_package_installs_and_older_is_refused(qtbot, laptop, tasks) -> No
 def test_sync_page_accessibility(qtbot, laptop, tasks) -> None:
     page = make_page(qtbot, laptop, tasks)
     assert check_window(qtbot, page) == []
+
+
+def test_main_window_status_bar_syncs_by_itself(qtbot, laptop, tasks, tmp_path) -> None:
+    """The demo laptop remembers its export folder: unlocking syncs what waits, by itself."""
+    from ui.pages.settings_prefs import Preferences
+    from ui.windows.main_window import MainWindow
+
+    enrol(laptop.ws, "DH-001", "DH-002")
+    window = MainWindow(laptop.ws, tasks, 60_000, Preferences(settings(tmp_path, "p.ini")))
+    show(qtbot, window)
+    qtbot.waitUntil(lambda: len(list(laptop.export.glob("*.sylb"))) == 1, timeout=20000)
+    qtbot.waitUntil(lambda: window.status.text().startswith("Online · All synced · Synced "))
+    assert "Signed in as ann" in window.status.text()
+    window.show_page("sync")
+    page = window.page("sync")
+    assert page.watch is window.sync_watch
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    window.lock()
+    wait_idle(qtbot, tasks)
+    assert window.status.text() == "Locked" and not window.sync_watch.timer.isActive()
+    assert page.model.rowCount() == 0

@@ -56,7 +56,7 @@ class ConnectDialog(FormDialog):
             self.tr("The folder made by 'sylcollect study create' (it holds study.sylpkg)."),
         )
         self.db = QLineEdit(str(settings.value(KEY_DB, "") or ""), self)
-        self.db.setPlaceholderText("postgresql+psycopg://user@host/db")
+        self.db.setPlaceholderText(self.tr("e.g. postgresql+psycopg://user@host/db"))
         self.add_field(
             "db",
             self.tr("Central database (optional)"),
