@@ -1,5 +1,10 @@
 """CLI commands about forms (`form inspect`) and the form-aware record commands
-(`record add` with safeguarding acknowledgement, `record show`, `record finalise`)."""
+(`record add` with safeguarding acknowledgement and files, `record show`, `record finalise`).
+
+In `record add`'s answers file, the answer of an image, audio, video or file question may be
+`"@/path/to/file"`: the file is read, checked against the question and stored encrypted with
+the record (a relative path is taken from the current folder).
+"""
 
 from __future__ import annotations
 
@@ -47,6 +52,10 @@ def _extend_record(sub: Any) -> None:
     )
     add.add_argument("--draft", action="store_true", help="save as a draft (may be incomplete)")
     add.add_argument("--form-version", metavar="VERSION", help="default: the newest version")
+    add.epilog = (
+        'For an image, audio, video or file question, give "@/path/to/file" as the answer: '
+        "the file is stored encrypted with the record (at most 50 MB)."
+    )
     add.set_defaults(handler=cmd_record_add)
     show = record.add_parser("show", help="one record: answers, scores, alerts")
     show.add_argument("uuid")
@@ -115,11 +124,13 @@ def _saved_text(rec: Record, verb: str) -> str:
 
 def cmd_record_add(args: argparse.Namespace) -> int:
     from sylcollect.cli.cmd_data import _read_answers
-    from sylcollect.services.records import NewRecord, add_record
+    from sylcollect.services.attachments import stage_files
+    from sylcollect.services.records import NewRecord, add_record, form_for
 
     answers = _read_answers(args.answers)
     ws = open_unlocked(args)
     try:
+        answers, files = stage_files(form_for(ws, args.form, args.form_version), answers)
         rec = add_record(
             ws,
             NewRecord(
@@ -132,6 +143,7 @@ def cmd_record_add(args: argparse.Namespace) -> int:
                 status=RecordStatus.DRAFT if args.draft else RecordStatus.FINAL,
                 ack_action=args.ack_alerts,
                 form_version=args.form_version,
+                attachments=tuple(files),
             ),
         )
     finally:
@@ -155,12 +167,14 @@ def cmd_record_finalise(args: argparse.Namespace) -> int:
 def cmd_record_show(args: argparse.Namespace) -> int:
     from sylcollect.forms.inspect import choose_language
     from sylcollect.forms.state_view import views
+    from sylcollect.services.attachments import list_attachments
     from sylcollect.services.records import get_record, record_state
 
     ws = open_unlocked(args)
     try:
         rec = get_record(ws, args.uuid)
         state = None if rec.shredded else record_state(ws, rec)
+        files = list_attachments(ws, rec.uuid)
     finally:
         ws.lock()
     data: dict[str, Any] = {
@@ -174,6 +188,16 @@ def cmd_record_show(args: argparse.Namespace) -> int:
         "shredded": rec.shredded,
         "answers": rec.answers,
         "questions": [],
+        "attachments": [
+            {
+                "uuid": f.uuid,
+                "question": f.question,
+                "filename": f.filename,
+                "media_type": f.media_type,
+                "size": f.size,
+            }
+            for f in files
+        ],
     }
     if state is not None:
         lang = choose_language(state.form, args.lang)
@@ -194,6 +218,9 @@ def _show_text(data: dict[str, Any]) -> str:
     for q in data["questions"]:
         where = "".join(f"[{i}]" for i in q["instance"])
         lines.append(f"  {q['label'] or q['name']}{where}: {q['value']}")
+    for f in data["attachments"]:
+        name = f["filename"] or "(withdrawn: unreadable)"
+        lines.append(f"  file {f['uuid']}: {name} ({f['media_type']}, {f['size']} bytes)")
     for scale, s in data["scores"].items():
         shown = "not scored" if s.get("score") is None else s["score"]
         band = f" ({s['band']})" if s.get("band") else ""

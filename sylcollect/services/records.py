@@ -5,11 +5,20 @@ constraints, choice filters and repeats are checked; calculations are added; non
 answers are dropped (as ODK does); scores and safeguarding alerts are computed and sealed
 with the record. A record with an unacknowledged alert is kept as a DRAFT until someone
 acknowledges it with the action taken.
+
+Metadata questions (start, end, today, deviceid, username, instanceID) are filled in on
+every save (`record_metadata`): start stays the record's `started_at` across revisions, end
+and today follow the save. Files for image/audio/video/file questions are stored encrypted
+beside the record (`NewRecord.attachments`, see `sylcollect.services.attachments`); their
+answers are references `<attachment uuid>/<file name>`.
 """
 
 from __future__ import annotations
 
+import uuid as uuidlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -18,11 +27,13 @@ from sylcollect.errors import InvalidInput, NotFound
 from sylcollect.forms.answers import check_answers, normalise_answers
 from sylcollect.forms.compiled import CompiledForm, compile_form
 from sylcollect.forms.inspect import answer_problem_message
-from sylcollect.forms.model import Form
+from sylcollect.forms.metadata import Metadata, supplied_metadata
+from sylcollect.forms.model import Form, Question
 from sylcollect.forms.safeguarding import acknowledge, carry_over, finalise, unacknowledged
 from sylcollect.forms.state import FormState
 from sylcollect.forms.state_save import Outcome, outcome
 from sylcollect.forms.xlsform import load_form_text
+from sylcollect.storage.repo_attachments import NewAttachment
 from sylcollect.storage.workspace import UnlockedWorkspace
 
 
@@ -64,21 +75,63 @@ class NewRecord:
     """When given, the user saving acknowledges every alert now, with this action taken."""
     form_version: str | None = None
     """The form version the answers were collected with (default: the newest)."""
+    attachments: tuple[NewAttachment, ...] = ()
+    """Files for file questions, whose answers refer to them (`attachments.stage_files`)."""
+
+
+#: Question types whose answer is a file, stored as an attachment.
+FILE_TYPES = frozenset({"image", "audio", "video", "file"})
+
+
+def answer_value(uuid: str, filename: str) -> str:
+    """The answer of a file question: a reference to its attachment."""
+    return f"{uuid}/{filename}"
+
+
+def attachment_uuid(value: Any) -> str | None:
+    """The attachment uuid an answer refers to, or None if it isn't a reference."""
+    if not isinstance(value, str) or "/" not in value:
+        return None
+    try:
+        return str(uuidlib.UUID(value.split("/", 1)[0]))
+    except ValueError:
+        return None
+
+
+def record_metadata(
+    ws: UnlockedWorkspace,
+    record_uuid: str,
+    started_at: datetime | None,
+    saved_at: datetime,
+    device_id: str | None = None,
+) -> Metadata:
+    """The metadata of a save of a record by the workspace's user, on this laptop.
+
+    Give it to `FormState(..., metadata=...)` (see `checked_state`) whenever a record's
+    answers are saved: new records, drafts, finalising.
+    """
+    device = ws.device_id() if device_id is None else device_id
+    return Metadata.for_record(record_uuid, started_at, saved_at, device, ws.actor)
 
 
 def checked_state(
-    compiled: CompiledForm, answers: dict[str, Any], final: bool, saved: bool = False
+    compiled: CompiledForm,
+    answers: dict[str, Any],
+    final: bool,
+    saved: bool = False,
+    metadata: Metadata | None = None,
 ) -> FormState:
     """The state of `answers`, InvalidInput on the first problem (required only if final).
 
     `saved` answers come from a record (canonical, with calculations): not re-checked.
+    `metadata` fills in the metadata questions (see `record_metadata`).
     """
     if not saved:
         problems = check_answers(compiled.form, answers)
         if problems:
             raise InvalidInput(answer_problem_message(problems))
         answers = normalise_answers(compiled.form, answers)
-    state = FormState(compiled, answers)
+    state = FormState(compiled, answers, metadata=metadata)
     for (path, instance), problem in state.problems():
         if problem == "required" and not final:
             continue
@@ -91,6 +144,28 @@ def checked_state(
 
 def _scores(result: Outcome) -> dict[str, Any]:
     return result.scores_json()
+
+
+def _files_to_store(state: FormState, staged: tuple[NewAttachment, ...]) -> list[NewAttachment]:
+    """The staged attachments the answers refer to; InvalidInput for a file answer that
+    refers to none of them (a file question takes a file)."""
+    by_uuid = {a.uuid: a for a in staged}
+    used: dict[str, NewAttachment] = {}
+    for node, cell in state.questions():
+        element = cell.element
+        if not isinstance(element, Question) or element.type not in FILE_TYPES:
+            continue
+        if not cell.relevant or not cell.value:
+            continue
+        found = by_uuid.get(attachment_uuid(cell.value) or "")
+        if found is None or found.question != element.path:
+            where = element.name + "".join(f"[{i}]" for i in state.key(node)[1])
+            raise InvalidInput(
+                f"answer '{where}': a {element.type} question takes a file "
+                '(in an answers file: "@/path/to/file")'
+            )
+        used[found.uuid] = found
+    return list(used.values())
 
 
 def add_record(ws: UnlockedWorkspace, new: NewRecord) -> Record:
@@ -108,7 +183,21 @@ def add_record(ws: UnlockedWorkspace, new: NewRecord) -> Record:
         raise InvalidInput(
             f"unknown wave '{new.wave_id}' (waves: {', '.join(w.id for w in study.waves)})"
         )
-    state = checked_state(compiled, new.answers, final=new.status is RecordStatus.FINAL)
+    if isinstance(new.answers, Mapping):
+        supplied = supplied_metadata(form, new.answers)
+        if supplied:
+            raise InvalidInput(
+                f"answer '{supplied[0]}': is filled in automatically, don't supply it"
+            )
+    record_uuid = str(uuidlib.uuid4())
+    now = ws.workspace.clock()
+    state = checked_state(
+        compiled,
+        new.answers,
+        final=new.status is RecordStatus.FINAL,
+        metadata=record_metadata(ws, record_uuid, now, now),
+    )
+    files = _files_to_store(state, new.attachments)
     result = outcome(state)
     with ws.transaction() as tx:
         participant_uuid = None
@@ -135,9 +224,9 @@ def add_record(ws: UnlockedWorkspace, new: NewRecord) -> Record:
         status = new.status
         if unacknowledged(alerts):
             status = RecordStatus.DRAFT
-        return tx.records.add(
+        saved = tx.records.add(
             Record(
-                uuid="",
+                uuid=record_uuid,
                 form_id=form.id,
                 form_version=form.version,
                 subject=subject,
@@ -150,9 +239,12 @@ def add_record(ws: UnlockedWorkspace, new: NewRecord) -> Record:
                 scores=_scores(result),
                 alerts=alerts,
                 collected_by=ws.actor,
-                started_at=tx.now(),
+                started_at=now,
             )
         )
+        for attachment in files:
+            tx.attachments.add(saved.uuid, attachment)
+        return saved
 
 
 def get_record(ws: UnlockedWorkspace, uuid: str) -> Record:
@@ -180,6 +272,7 @@ def acknowledge_alerts(
 
 def finalise_record(ws: UnlockedWorkspace, uuid: str, ack_action: str | None = None) -> Record:
     """Make a draft final: answers re-checked in full, every alert acknowledged first."""
+    device_id = ws.device_id()
     with ws.transaction() as tx:
         record = tx.records.get(uuid)
         if record.shredded:
@@ -187,7 +280,8 @@ def finalise_record(ws: UnlockedWorkspace, uuid: str, ack_action: str | None = N
         if record.status is RecordStatus.FINAL:
             return record
         compiled = compiled_for(ws, record.form_id, record.form_version)
-        state = checked_state(compiled, record.answers, final=True, saved=True)
+        metadata = record_metadata(ws, record.uuid, record.started_at, tx.now(), device_id)
+        state = checked_state(compiled, record.answers, final=True, saved=True, metadata=metadata)
         result = outcome(state)
         alerts: tuple[Alert, ...] = carry_over(result.alerts, record.alerts)
         if ack_action is not None and unacknowledged(alerts):
