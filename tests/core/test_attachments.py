@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Attachments: files of image/audio/video/file questions stored encrypted under the
 record's key. Round trip, ciphertexts bound to their place, the size cap, type checks,
 crypto-shredding on withdrawal, no file content or name on disk in clear, `record add @path`."""
