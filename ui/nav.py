@@ -135,6 +135,14 @@ def _participants(services: Services) -> QWidget:
     return ParticipantsPage(services)
 
 
+def _collect(services: Services) -> QWidget:
+    from ui.pages.collect import CollectPage
+
+    page = CollectPage(services.workspace, services.tasks)
+    page.activated = page.reload  # type: ignore[attr-defined]
+    return page
+
+
 def _observations(services: Services) -> QWidget:
     from ui.pages.observations import ObservationsPage
 
@@ -178,6 +186,7 @@ def _settings(services: Services) -> QWidget:
 REGISTRY: tuple[PageSpec, ...] = (
     PageSpec("home", QT_TRANSLATE_NOOP("nav", "Home"), "home", _home),
     PageSpec("participants", QT_TRANSLATE_NOOP("nav", "Participants"), None, _participants),
+    PageSpec("collect", QT_TRANSLATE_NOOP("nav", "Collect"), None, _collect),
     PageSpec("observations", QT_TRANSLATE_NOOP("nav", "Observations"), None, _observations),
     PageSpec("indicators", QT_TRANSLATE_NOOP("nav", "Indicators"), None, _indicators),
     PageSpec("reports", QT_TRANSLATE_NOOP("nav", "Reports"), None, _reports),

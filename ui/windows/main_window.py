@@ -239,6 +239,9 @@ class MainWindow(QMainWindow):
         if spec is None or self.services is None:
             return None
         widget = spec.factory(self.services)
+        handing_over = getattr(widget, "self_complete_active", None)
+        if handing_over is not None:  # no auto-lock while a young person is answering
+            handing_over.connect(self._pause_idle)
         self.pages[key] = widget
         self.stack.addWidget(widget)
         return widget
@@ -294,6 +297,13 @@ class MainWindow(QMainWindow):
             self.set_idle_ms(self.prefs.auto_lock_ms)
         elif key == KEY_SITE:
             self._set_status()
+
+    def _pause_idle(self, active: bool) -> None:
+        """Self-complete has no time-outs (UX.md): the fieldworker's password guards it."""
+        if active:
+            self.idle.stop()
+        elif self._ws is not None:
+            self.idle.start()
 
     def set_idle_ms(self, ms: int) -> None:
         """Restarts the idle watcher with a new auto-lock time."""
