@@ -191,6 +191,8 @@ class SyncPage(QWidget):
     def _state(self, state: SyncState) -> None:
         if self.services is None:
             return
+        if not self.target_edit.text() and not self.target_edit.hasFocus() and state.target:
+            self.target_edit.setText(state.target)  # remembered by the workspace
         st = state.status
         if st is None:
             self.waiting.setText(self.tr("Reading what is waiting…"))
