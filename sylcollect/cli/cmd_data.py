@@ -183,7 +183,9 @@ def cmd_participant_withdraw(args: argparse.Namespace) -> int:
     if not args.yes:
         raise CliError("withdrawal can't be undone: add --yes to confirm")
     ws = open_unlocked(args)
-    scrubbed = ws.withdraw(args.code)
+    from sylcollect.sync.withdrawal import withdraw_participant
+
+    scrubbed = withdraw_participant(ws, args.code).scrubbed
     ws.lock()
     print(f"Withdrew {args.code}. Their data can no longer be read by anyone.")
     if not scrubbed:

@@ -20,8 +20,11 @@ def _tr(text: str) -> str:
 
 
 def withdraw_participant(ws: UnlockedWorkspace, code: str) -> bool:
-    """Worker thread: shreds the participant's key; False if the final clean-up must wait."""
-    return ws.withdraw(code)
+    """Worker thread: shreds the participant's key and voids unsent bundles carrying them;
+    False if the final clean-up of the file must wait."""
+    from sylcollect.sync.withdrawal import withdraw_participant as withdraw
+
+    return withdraw(ws, code).scrubbed
 
 
 class WithdrawDialog(FormDialog):
