@@ -1,113 +1,39 @@
 """End to end through the desktop app: `main.py --demo` in a subprocess (offscreen), driven by
-the documented SYLCOLLECT_UI_SCRIPT hook as a user would: the first-run wizard on the demo
-study (real key derivation), the recovery sheet saved, a participant added and one
-questionnaire collected, then Ctrl+L. Afterwards the workspace is opened from outside the app:
-the record is there and the audit log shows the events.
-
-Collecting: the script saves the questionnaire through the app's own services on its one
-worker thread (`add_record`, what the form filler's "Finish" ends in); the Collect page and
-its filler were not registered in ui/nav.py when this was written and have their own tests.
+the documented SYLCOLLECT_UI_SCRIPT hook as a user would (tests/acceptance/e2e_script.py):
+the first-run wizard on the demo study (real key derivation), the recovery sheet saved, a
+participant added on the Participants page, then the Collect page opened from the rail, PHQ-9
+filled in through the real form filler with digits and Enter, the safeguarding alert
+acknowledged on the review page, the record finished, and Ctrl+L. Afterwards the workspace
+is opened from outside the app: the final record holds the answers typed, and the audit log
+shows the events.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+SCRIPT = Path(__file__).with_name("e2e_script.py")
 PASSWORD = "correct horse battery staple"
-
-SCRIPT = textwrap.dedent(
-    """
-    import time
-    from pathlib import Path
-
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    from sylcollect.domain.study import Role
-    from sylcollect.services.records import NewRecord, add_record
-    from ui.windows.first_run import FirstRunWizard
-    from ui.windows.main_window import MainWindow
-    from ui.windows.unlock import UnlockWindow
-
-    PASSWORD = "correct horse battery staple"
-    OUT = Path(__OUT__)
-
-    def wait_until(check, seconds=120, what="condition"):
-        end = time.monotonic() + seconds
-        while not check():
-            if time.monotonic() > end:
-                raise TimeoutError("timed out waiting for " + what)
-            QTest.qWait(20)
-
-    def click(button):
-        assert button.isVisible() and button.isEnabled(), button.text()
-        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-
-    # 1. First run: the demo option is chosen (--demo); Continue.
-    wizard = controller.window
-    assert isinstance(wizard, FirstRunWizard), type(wizard)
-    assert wizard.choose.demo.isChecked()
-    click(wizard.choose.next_button)
-    QTest.keyClicks(wizard.user.user, "ann")
-    QTest.keyClicks(wizard.user.password.edit, PASSWORD)
-    QTest.keyClicks(wizard.user.confirm, PASSWORD)
-    QTest.keyClick(wizard.user.confirm, Qt.Key.Key_Return)
-    wait_until(lambda: wizard.stack.currentWidget() is wizard.key, what="the recovery key")
-
-    # 2. The recovery sheet, saved where "the user" chooses (the save dialog answered).
-    wizard.ask_save_path = lambda _parent: str(OUT / "recovery-sheet.pdf")
-    click(wizard.key.save_button)
-    wait_until(lambda: "Saved to" in wizard.key.notice.message(), what="the saved sheet")
-    QTest.keyClick(wizard.key.stored, Qt.Key.Key_Space)
-    click(wizard.key.finish_button)
-
-    # 3. The dashboard, signed in.
-    wait_until(lambda: isinstance(controller.window, MainWindow), what="the main window")
-    main = controller.window
-    wait_until(lambda: main.services is not None, what="the session")
-    wait_until(lambda: main.home is not None and main.home.summary is not None, what="Home")
-    print("E2E home:", main.home.summary.name, flush=True)
-
-    # 4. One questionnaire for a new participant.
-    services = main.services
-    site = services.study.sites[0].id
-    answers = {f"phq9_{n}": "1" for n in range(1, 10)}
-    answers["phq9_9"] = "0"
-    answers["phq9_difficulty"] = "somewhat"
-    saved = []
-
-    def collect(ws):
-        with ws.transaction() as tx:
-            tx.participants.add("YP-E2E", site, Role.YOUNG_PERSON)
-        new = NewRecord("phq9", answers, participant_code="YP-E2E", wave_id="baseline")
-        return add_record(ws, new)
-
-    # Through the app's services on its one worker (the Collect page's filler, once
-    # registered in ui/nav.py, ends in the same add_record; its own tests drive it).
-    registered = "collect" in [spec.key for spec in main.specs]
-    how = "services" + (" (collect page registered)" if registered else "")
-    services.run(collect, services.workspace, on_done=saved.append, on_error=saved.append)
-    wait_until(lambda: saved, what="the record")
-    record = saved[0]
-    assert not isinstance(record, BaseException), repr(record)
-    print("E2E collected via", how, "record", record.uuid, flush=True)
-
-    # 5. Lock with Ctrl+L: the keys leave memory and the unlock window comes back.
-    unlocked = services.workspace
-    QTest.keyClick(main, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    wait_until(lambda: isinstance(controller.window, UnlockWindow), what="the unlock window")
-    wait_until(lambda: unlocked.locked, what="the keys to be dropped")
-    assert controller.unlocked is None
-    print("E2E locked", flush=True)
-    """
-)
+# What the script types on each PHQ-9 page, as the answers stored (its KEYS, option n -> value).
+TYPED = {
+    "phq9_1": "1",
+    "phq9_2": "0",
+    "phq9_3": "2",
+    "phq9_4": "1",
+    "phq9_5": "0",
+    "phq9_6": "3",
+    "phq9_7": "0",
+    "phq9_8": "1",
+    "phq9_9": "1",
+    "phq9_difficulty": "somewhat",
+}
 
 
 def run_app(script: Path, data_dir: Path, home: Path) -> subprocess.CompletedProcess[str]:
@@ -116,6 +42,7 @@ def run_app(script: Path, data_dir: Path, home: Path) -> subprocess.CompletedPro
         "QT_QPA_PLATFORM": "offscreen",
         "SYLCOLLECT_UI_SCRIPT": str(script),
         "SYLCOLLECT_UI_SCRIPT_ACK": "run-ui-script",
+        "SYLCOLLECT_E2E_OUT": str(home),
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_DATA_HOME": str(home / "data"),
     }
@@ -135,16 +62,26 @@ def run_app(script: Path, data_dir: Path, home: Path) -> subprocess.CompletedPro
 @pytest.mark.slow
 @pytest.mark.fullcost
 def test_first_run_collect_and_lock(tmp_path: Path) -> None:
+    from sylcollect.domain.record import RecordStatus
     from sylcollect.storage.workspace import Workspace
 
+    # The hook runs only a file that is ours and that no one else can write: a private copy.
     script = tmp_path / "e2e_script.py"
-    script.write_text(SCRIPT.replace("__OUT__", repr(str(tmp_path))))
+    shutil.copyfile(SCRIPT, script)
     script.chmod(0o600)
     data_dir = tmp_path / "demo"
     proc = run_app(script, data_dir, tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     out = proc.stdout
-    assert "E2E home:" in out and "E2E collected via" in out
+    lines = [line for line in out.splitlines() if line.startswith("E2E ")]
+    assert [line.split(":")[0] for line in lines] == [
+        "E2E home",
+        "E2E participant added",
+        "E2E answered",
+        "E2E alert acknowledged",
+        "E2E collected via the Collect page",
+        "E2E locked",
+    ], out
     assert out.strip().splitlines()[-1] == "E2E locked"  # the app exited locked
     assert "Traceback" not in proc.stderr
 
@@ -158,16 +95,45 @@ def test_first_run_collect_and_lock(tmp_path: Path) -> None:
         with unlocked.transaction() as tx:
             records = tx.records.list()
             events = tx.audit_log.events()
+            people = tx.participants.list(include_withdrawn=True)
         unlocked.lock()
     finally:
         ws.close()
-    uuid = out.split(" record ")[1].split()[0]
-    assert [(r.uuid, r.form_id, r.wave_id) for r in records] == [(uuid, "phq9", "baseline")]
-    seen = [(e.action.value, e.entity) for e in events]
-    assert ("export", "recovery_sheet") in seen
-    assert ("create", "participant") in seen
-    assert ("create", "record") in seen
-    assert seen.count(("unlock", "user")) >= 1  # ours, just now
+
+    # One final PHQ-9 record at baseline for the participant added, with the answers typed.
+    uuid, status = out.split(" record ")[1].split()[:2]
+    assert status == "final"
+    assert [p.code for p in people] == ["YP-E2E"]
+    assert [(r.uuid, r.form_id, r.wave_id, r.status) for r in records] == [
+        (uuid, "phq9", "baseline", RecordStatus.FINAL)
+    ]
+    record = records[0]
+    assert record.participant_uuid == people[0].uuid
+    assert record.collected_by == "ann"
+    assert {k: record.answers.get(k) for k in TYPED} == TYPED
+    assert [a.id for a in record.alerts] == ["phq9_item9"]
+    alert = record.alerts[0]
+    assert alert.acknowledged and alert.acknowledged_by == "ann"
+    assert alert.action_taken.startswith("Talked with them privately")
+
+    # The audit log, oldest first: the set-up, the participant and the record created (its
+    # first autosave), then only our unlock above: nothing was written after Ctrl+L.
+    chronological = sorted(events, key=lambda e: e.seq)
+    seen = [(e.action.value, e.entity) for e in chronological]
+    expected = [
+        ("user_added", "user"),
+        ("export", "recovery_sheet"),
+        ("create", "participant"),
+        ("create", "record"),
+        ("unlock", "user"),
+    ]
+    assert [s for s in seen if s in expected] == expected, seen
+    assert seen[-1] == ("unlock", "user"), seen
+    assert all(e.actor == "ann" for e in chronological)
+    created = next(e for e in chronological if e.action.value == "create" and e.entity == "record")
+    assert created.entity_uuid == uuid
+    participant = next(e for e in chronological if e.entity == "participant")
+    assert participant.entity_uuid == people[0].uuid
 
 
 def test_the_script_hook_needs_its_acknowledgement(tmp_path: Path) -> None:
