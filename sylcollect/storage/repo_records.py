@@ -129,7 +129,12 @@ class Records:
         row.content_ct = self._tx.seal(
             TABLE, row.uuid, "content", row.revision, row.key_id, record.content_json()
         )
-        self._tx.audit(AuditAction.CHANGE, TABLE, row.uuid, {"revision": row.revision}, row.key_id)
+        details = {
+            "revision": row.revision,
+            "status": row.status,
+            "alerts_acknowledged": sum(1 for a in record.alerts if a.acknowledged),
+        }
+        self._tx.audit(AuditAction.CHANGE, TABLE, row.uuid, details, row.key_id)
         return self._to_domain(row)
 
     def get(self, uuid: str) -> Record:
