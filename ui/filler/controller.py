@@ -76,6 +76,8 @@ class FillController(QObject):
         self._in_flight = False
         self._dirty = False
         self._after_save: list[Any] = []
+        self._after_create: list[Any] = []
+        self._holds = 0  # work that will change the answers (a file being attached)
 
     # --- reading ----------------------------------------------------------------------
     @property
@@ -198,7 +200,34 @@ class FillController(QObject):
 
     @property
     def saving(self) -> bool:
-        return self._in_flight or self._dirty
+        return self._in_flight or self._dirty or self._holds > 0
+
+    @property
+    def tasks(self) -> TaskRunner:
+        return self._tasks
+
+    def hold(self) -> None:
+        """Work that will change the answers has started (a file being attached):
+        `when_saved` waits for it until `unhold()`."""
+        was_saving = self.saving
+        self._holds += 1
+        if not was_saving:
+            self.saving_changed.emit(True)
+
+    def unhold(self) -> None:
+        self._holds = max(0, self._holds - 1)
+        if not self.saving:
+            self._continue()
+
+    def when_created(self, callback: Any) -> None:
+        """Runs `callback()` once the record exists in the workspace, saving it first if it
+        is new (an attachment needs its record); `self.uuid` is still None if that failed."""
+        if self.uuid is not None or self._ws is None:
+            callback()
+            return
+        self._after_create.append(callback)
+        if not self._in_flight:
+            self.autosave()
 
     def autosave(self) -> None:
         """Saves the answers now, or right after the save that is running."""
@@ -225,17 +254,27 @@ class FillController(QObject):
         self.saved_alerts = result.alerts
         self.last_saved = result
         self.saved.emit(result)
+        self._created()
         self._continue()
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight = False
         log.warning("draft save failed: %s", type(exc).__name__)
         self.save_failed.emit(exc)
+        if not self._dirty:
+            self._created()  # they see uuid None: the record could not be created
         self._continue()
+
+    def _created(self) -> None:
+        waiting, self._after_create = self._after_create, []
+        for callback in waiting:
+            callback()
 
     def _continue(self) -> None:
         if self._dirty and self._ws is not None:
             self.autosave()
+            return
+        if self._holds:
             return
         self.saving_changed.emit(False)
         waiting, self._after_save = self._after_save, []
@@ -253,6 +292,8 @@ class FillController(QObject):
         """Forgets the workspace (when locking): nothing more is saved."""
         self._ws = None
         self._after_save = []
+        self._after_create = []
+        self._holds = 0
 
     @property
     def workspace(self) -> UnlockedWorkspace | None:

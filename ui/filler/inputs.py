@@ -1,5 +1,6 @@
-"""One answer input per question type: text, numbers, dates, times, geopoints, barcodes and
-acknowledgements. Choice inputs live in `ui.filler.choices`. GUI thread only.
+"""One answer input per question type: text, numbers, dates, times, geopoints, barcodes,
+acknowledgements and files (`FileInput`, with `ui.filler.files`). Choice inputs live in
+`ui.filler.choices`. GUI thread only.
 
 Every input is an `AnswerInput`: `value()` gives the answer (None when empty), `set_value`
 shows one without emitting `changed`, and `local_problem()` says in plain words why typed
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
@@ -26,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from sylcollect.forms.model import Question
-from ui.widgets.basics import label
+from ui.filler import files
+from ui.widgets.basics import Notice, label
 
 FILE_TYPES = frozenset({"image", "audio", "video", "file", "osm", "background-audio"})
 
@@ -344,15 +347,174 @@ class NoteInput(AnswerInput):
 
 
 class FileInput(AnswerInput):
-    """Photos, recordings and files: not collected in this version (said plainly)."""
+    """A file for an image, audio, video or file question, picked from disk.
+
+    "Choose a file…" opens a file dialog filtered by the question's kind of file; the file
+    is attached encrypted on the worker (`ui.filler.files`), after the draft's first save,
+    and its name and size show with "Remove" (which clears the answer; the encrypted copy
+    stays with the record's earlier revision: the core has no delete). Problems say in
+    plain words what to do (too big, wrong kind, can't be read). In self-complete mode, and
+    for types the app doesn't collect (osm, background-audio), there is nothing to pick:
+    the notice (or the screen) says so.
+    """
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(question, parent)
-        self.notice = label(
-            self.tr(
-                "Photos, recordings and files can't be added in this version of SYL Collect. "
-                "Leave this question empty, or note on paper where the file is kept."
-            ),
-            "muted",
+        self._value: str | None = None
+        self._size: int | None = None
+        self._name = ""
+        controller, key, plain = files.context_of(self)
+        self.key = key
+        self.attacher = (
+            files.attacher_for(controller)
+            if controller is not None and key is not None and not plain
+            else None
         )
-        self.col.addWidget(self.notice)
+        if question.type not in files.ATTACHABLE or self.attacher is None:
+            self.notice = label(
+                self.tr(
+                    "Photos, recordings and files can't be added here. Leave this question "
+                    "empty, or note on paper where the file is kept."
+                ),
+                "muted",
+            )
+            self.col.addWidget(self.notice)
+            return
+        self.attacher.register(key, self)  # type: ignore[arg-type]
+        self.shown = label("", wrap=True)
+        self.shown.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = Notice(self)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.choose_button = QPushButton(self.tr("Choose a file…"), self)
+        self.choose_button.clicked.connect(self.choose)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.clicked.connect(self.remove)
+        self.remove_button.setToolTip(
+            self.tr(
+                "Clears this answer. The encrypted copy of the file stays in the workspace "
+                "with this record."
+            )
+        )
+        self.remove_button.setAccessibleDescription(self.remove_button.toolTip())
+        row.addWidget(self.choose_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        self.col.addWidget(self.shown)
+        self.col.addLayout(row)
+        self.col.addWidget(self.status)
+        self.setFocusProxy(self.choose_button)
+        self.setTabOrder(self.choose_button, self.remove_button)
+        self._label = question.name
+        busy = self.attacher.busy.get(key)  # type: ignore[arg-type]
+        if busy:
+            self._adding(busy)
+        self._show()
+
+    # --- answer -----------------------------------------------------------------------
+    def value(self) -> Any:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        value = value if files.file_name(value) else None
+        if value == self._value or self.attacher is None:
+            return
+        self._value = value
+        self._name = files.file_name(value)
+        self._size = None
+        self._show()
+        if value is not None:
+            self.attacher.describe(self.key, value)  # type: ignore[arg-type]
+
+    # --- actions ----------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.attacher is not None and self.key in self.attacher.busy
+
+    def choose(self) -> None:
+        """Asks for a file (the dialog filtered by kind), then attaches it."""
+        if self.busy:
+            return
+        path = files.ask_for_file(self.window(), self.question)
+        if path is not None:
+            self.attach_path(path)
+
+    def attach_path(self, path: Path) -> None:
+        """Attaches the file at `path` (on the worker); the answer changes when it is in."""
+        if self.attacher is None or self.key is None or self.busy:
+            return
+        self._adding(path.name)
+        self.attacher.attach(self.key, self.question, path)
+
+    def remove(self) -> None:
+        """Clears the answer (the attachment itself stays with the earlier revision)."""
+        name = self._name
+        self._value, self._name, self._size = None, "", None
+        self._show()
+        self.status.show_message(
+            "info", self.tr("{name} removed from this answer.").format(name=name)
+        )
+        self.choose_button.setFocus()
+        self.changed.emit()
+
+    # --- results from the attacher ---------------------------------------------------
+    def _adding(self, name: str) -> None:
+        # The buttons stay enabled (focus stays put); a second pick waits for this one.
+        self.status.show_message("wait", self.tr("Adding {name}…").format(name=name))
+        self.remove_button.setEnabled(False)
+
+    def attached(self, result: files.Attached) -> None:
+        self._value, self._name, self._size = result.value, result.filename, result.size
+        self._show()
+        self.status.show_message("success", self.tr("File added."))
+        self.changed.emit()
+
+    def show_details(self, result: files.Attached) -> None:
+        if result.value == self._value:
+            self._name, self._size = result.filename, result.size
+            self._show()
+
+    def failed(self, words: str) -> None:
+        self._show()
+        self.status.show_message("error", words)
+        self.choose_button.setAccessibleDescription(words)
+
+    def _show(self) -> None:
+        if self._value is None:
+            self.shown.setText(self.tr("No file added yet."))
+            self.shown.setProperty("role", "muted")
+            self.choose_button.setText(self.tr("Choose a file…"))
+        else:
+            size = f" · {files.human_size(self._size)}" if self._size is not None else ""
+            self.shown.setText(self.tr("File: {name}").format(name=self._name) + size)
+            self.shown.setProperty("role", "")
+            self.choose_button.setText(self.tr("Choose another file…"))
+        self.shown.style().unpolish(self.shown)
+        self.shown.style().polish(self.shown)
+        self.remove_button.setVisible(self._value is not None)
+        self.remove_button.setEnabled(self.choose_button.isEnabled() and not self.busy)
+        self._name_buttons()
+
+    # --- accessibility -----------------------------------------------------------------
+    def set_name(self, name: str, description: str = "") -> None:
+        self._label = name
+        if self.attacher is None:
+            return
+        self._name_buttons()
+        if description:
+            self.choose_button.setAccessibleDescription(description)
+
+    def _name_buttons(self) -> None:
+        self.choose_button.setAccessibleName(f"{self._label}: {self.choose_button.text()}")
+        self.remove_button.setAccessibleName(
+            self.tr("Remove {name} from: {question}").format(name=self._name, question=self._label)
+        )
+
+    def set_read_only(self, read_only: bool) -> None:
+        if self.attacher is None:
+            return
+        self.choose_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only and not self.busy)
+
+    def focus_target(self) -> QWidget | None:
+        return self.choose_button if self.attacher is not None else None
