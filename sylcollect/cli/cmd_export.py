@@ -1,7 +1,8 @@
 """`sylcollect export`: analysis files (CSV, XLSX, SPSS, Stata) and a codebook.
 
-`central export` (DESIGN.md §7) will call `add_export_options` and `request_from_args` with
-the central store's source: the options, checks and output are the same.
+`central export` (DESIGN.md §7, `cmd_central_export`) calls `add_export_options`,
+`request_from_args` and `export_and_report` with the central store's source: the options,
+checks and output are the same.
 """
 
 from __future__ import annotations

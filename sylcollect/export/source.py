@@ -1,8 +1,8 @@
 """Where an export reads from: a form registry, decrypted records and participant codes.
 
-The exporter sees only `ExportSource`. `WorkspaceSource` reads a device workspace; the central
-store will supply its own source with the same three things (and its own audit hook), so that
-`central export` is a thin wrapper over the same `run_export`.
+The exporter sees only `ExportSource`. `WorkspaceSource` reads a device workspace;
+`CentralSource` (`central_source.py`) reads the central store, so that `central export` is a
+thin wrapper over the same `run_export`.
 """
 
 from __future__ import annotations
