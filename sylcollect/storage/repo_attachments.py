@@ -125,6 +125,32 @@ class Attachments:
         )
         return info, data
 
+    def read_once(self, uuid: str) -> tuple[AttachmentInfo, bytes]:
+        """Like `get`, but the row (its ciphertext) does not stay in the session afterwards:
+        for streaming many attachments (the sync outbox) in bounded memory."""
+        try:
+            return self.get(uuid)
+        finally:
+            row = self._s.get(AttachmentRow, uuid)
+            if row is not None and row not in self._s.dirty and row not in self._s.new:
+                self._s.expunge(row)
+
+    def insert_imported(self, row: AttachmentRow, filename: str | None, data: bytes | None) -> None:
+        """Stores an attachment that arrived from a laptop (central import): `row` has every
+        clear column set; the name and bytes are sealed here as `add` seals them, or left
+        NULL (None given: the participant withdrew). Not audited (the import is); the row
+        leaves the session once written, so its ciphertext is not kept in memory."""
+        if filename is not None and data is not None:
+            row.name_ct = self._tx.seal(
+                TABLE, _bound(row), "name", row.revision, row.key_id, filename
+            )
+            row.content_ct = aead.Sealer(self._tx.keyring.data_key(row.key_id)).seal(
+                data, _ad(row, "content")
+            )
+        self._s.add(row)
+        self._s.flush()
+        self._s.expunge(row)
+
     def list_for(self, record_uuid: str) -> list[AttachmentInfo]:
         """Every attachment of a record, oldest first."""
         stmt = (

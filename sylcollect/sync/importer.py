@@ -20,7 +20,7 @@ import contextlib
 import json
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -42,9 +42,10 @@ from sylcollect.sync.bundle import VerifiedBundle, check_device_key, check_study
 from sylcollect.sync.bundle import verify_bundle as _verify
 from sylcollect.sync.bundle_errors import BundleRefused
 from sylcollect.sync.importer_apply import Applier
+from sylcollect.sync.importer_spool import Spool
 from sylcollect.sync.importer_validate import validate
 from sylcollect.sync.package import StudyPackage
-from sylcollect.sync.payload import decode_payload
+from sylcollect.sync.payload import ATTACHMENT_LINE_BYTES, AttachmentItem, Item, decode_payload
 
 MAX_GAPS = 1000  # reported per device; more than that is one long hole
 
@@ -57,6 +58,8 @@ class Limits:
     max_payload_bytes: int = 4 * 1024**3
     max_items: int = 5_000_000
     max_line_bytes: int = 16 * 1024**2
+    max_attachment_line_bytes: int = ATTACHMENT_LINE_BYTES
+    """An attachment line: base64 of a 50 MiB file plus its other fields."""
 
 
 @dataclass(frozen=True)
@@ -123,17 +126,29 @@ class Importer:
         if done is not None:
             _remove(path)
             return done
-        items = list(
-            decode_payload(
-                iter_payload(verified, self._key, max_payload_bytes=self.limits.max_payload_bytes),
-                max_items=self.limits.max_items,
-                max_line_bytes=self.limits.max_line_bytes,
-            )
-        )
-        validate(items, header, self.store)
-        result = self._commit(verified, items)
+        with Spool() as spool:
+            items = self._decode(verified, spool)
+            validate(items, header, self.store)
+            result = self._commit(verified, items, spool)
         _remove(path)
         return result
+
+    def _decode(self, verified: VerifiedBundle, spool: Spool) -> list[Item]:
+        """The payload's items; attachment bytes go to `spool` as they arrive (an
+        AttachmentItem in the list has empty `content`), so memory holds one file at most."""
+        out: list[Item] = []
+        for item in decode_payload(
+            iter_payload(verified, self._key, max_payload_bytes=self.limits.max_payload_bytes),
+            max_items=self.limits.max_items,
+            max_line_bytes=self.limits.max_line_bytes,
+            max_attachment_line_bytes=self.limits.max_attachment_line_bytes,
+        ):
+            if isinstance(item, AttachmentItem):
+                if item.uuid not in spool:  # a repeat is refused by `validate`
+                    spool.put(item.uuid, item.content)
+                item = replace(item, content=b"")
+            out.append(item)
+        return out
 
     def _check_revoked(self, verified: VerifiedBundle, status: str | None) -> None:
         header = verified.header
@@ -259,13 +274,13 @@ class Importer:
         )
 
     # --- the one transaction ----------------------------------------------------------
-    def _commit(self, verified: VerifiedBundle, items: list[Any]) -> ImportResult:
+    def _commit(self, verified: VerifiedBundle, items: list[Any], spool: Spool) -> ImportResult:
         header = verified.header
         now = _now()
         warnings: list[str] = []
         with self.store.transaction() as tx:
             s = tx.session
-            applier = Applier(tx, header.device_id)
+            applier = Applier(tx, header.device_id, content=lambda a: spool.get(a.uuid))
             counts = dict(sorted(applier.apply(items).items()))
             previous = s.scalar(
                 select(CentralImport.bundle_hash).where(

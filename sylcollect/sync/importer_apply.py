@@ -9,7 +9,11 @@ Rules (they make the end state independent of import order and repetition):
 * an item about a participant not seen yet gets a placeholder participant (with its own
   central key, `importer_people`) that the participant's own item fills in when it arrives;
 * a tombstone crypto-shreds the participant centrally (`importer_shred`); device audit
-  events are kept once each (`importer_events`).
+  events are kept once each (`importer_events`);
+* an attachment (immutable) is stored once, sealed under its record's central key (the
+  participant's, or the workspace key for site and anonymous records), with NULL ciphertexts
+  when that participant withdrew; a repeat is unchanged. Its bytes come from `content`
+  (the importer's spool), one file at a time.
 
 Values are sealed with the same associated data as on a laptop, so the ordinary
 repositories (`tx.records`, `tx.participants`, ...) read the central store. Writes go in
@@ -20,14 +24,15 @@ path touches ORM objects.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import delete, select
 
 from sylcollect.storage.keyring import WORKSPACE_KEY_ID
-from sylcollect.storage.schema import CentralConflict, CentralSource, RecordRow
+from sylcollect.storage.schema import AttachmentRow, CentralConflict, CentralSource, RecordRow
 from sylcollect.storage.tx import Tx
+from sylcollect.sync.bundle_errors import BundleRefused
 from sylcollect.sync.importer_events import apply_events
 from sylcollect.sync.importer_people import PLACEHOLDER_PREFIX, People
 from sylcollect.sync.importer_rows import (
@@ -40,6 +45,7 @@ from sylcollect.sync.importer_rows import (
 )
 from sylcollect.sync.importer_shred import apply_tombstones, shred
 from sylcollect.sync.payload import (
+    AttachmentItem,
     AuditItem,
     ConsentItem,
     Item,
@@ -70,8 +76,15 @@ _DECISION = {"new": "new", "win": "updated", "same": "unchanged", "lose": "uncha
 class Applier:
     """Writes one bundle's items through `tx`; `counts` says what happened. One thread."""
 
-    def __init__(self, tx: Tx, device_id: str) -> None:
+    def __init__(
+        self,
+        tx: Tx,
+        device_id: str,
+        *,
+        content: Callable[[AttachmentItem], bytes] | None = None,
+    ) -> None:
         self._tx = tx
+        self._content = content or (lambda item: item.content)
         self._s = tx.session
         self._device = device_id
         self.counts: Counter[str] = Counter()
@@ -92,6 +105,7 @@ class Applier:
         observations: list[ObservationItem] = by_kind.get("observation", [])
         tombstones: list[TombstoneItem] = by_kind.get("tombstone", [])
         events: list[AuditItem] = by_kind.get("audit", [])
+        files: list[AttachmentItem] = by_kind.get("attachment", [])
         self.people.check_codes(participants)
         wanted: dict[str, str | None] = {p.uuid: p.code for p in participants}
         for uuid in [c.participant_uuid for c in consents] + [
@@ -111,6 +125,7 @@ class Applier:
         self._records(records)
         self._observations(observations)
         self._flush_sources()
+        self._attachments(files)
         apply_events(self._tx, self.people, self._device, events, self.counts)
         self.shredded = apply_tombstones(self._tx, self.people, tombstones, self.counts)
         return self.counts
@@ -283,6 +298,54 @@ class Applier:
         self._insert("record", (*RECORD_COLUMNS, "uuid"), fresh)
         update_rows(self._s, "record", RECORD_COLUMNS, ("uuid",), won)
 
+    # --- attachments (immutable, stored once) -----------------------------------------
+    def _attachments(self, items: list[AttachmentItem]) -> None:
+        """Stores each new attachment under its record's key (after the records, so a record
+        of this bundle is there; before tombstones, so they shred it too)."""
+        if not items:
+            return
+        stored: dict[str, tuple[str, str]] = {}
+        for part in chunks(sorted({a.uuid for a in items})):
+            stmt = select(AttachmentRow.uuid, AttachmentRow.record_uuid, AttachmentRow.question)
+            for uuid, record_uuid, question in self._s.execute(
+                stmt.where(AttachmentRow.uuid.in_(part))
+            ):
+                stored[uuid] = (record_uuid, question)
+        keys: dict[str, str] = {}
+        for part in chunks(sorted({a.record_uuid for a in items})):
+            stmt2 = select(RecordRow.uuid, RecordRow.key_id).where(RecordRow.uuid.in_(part))
+            keys.update((u, k) for u, k in self._s.execute(stmt2))
+        repo = self._tx.attachments
+        for number, it in enumerate(items, start=1):
+            if it.uuid in stored:
+                if stored[it.uuid] != (it.record_uuid, it.question):
+                    raise _bad_attachment(number, "reuses the id of another attachment")
+                self._count("attachments", "same")
+                continue
+            key_id = keys.get(it.record_uuid)
+            if key_id is None:
+                raise _bad_attachment(number, "belongs to a record the store does not hold")
+            row = AttachmentRow(
+                uuid=it.uuid,
+                record_uuid=it.record_uuid,
+                question=it.question,
+                key_id=key_id,
+                revision=it.revision,
+                created_at=it.created_at,
+                size=it.size,
+                media_type=it.media_type,
+            )
+            if self.people.key_gone(key_id):
+                repo.insert_imported(row, None, None)
+            else:
+                data = self._content(it)
+                if len(data) != it.size:
+                    raise _bad_attachment(number, "does not match its size")
+                repo.insert_imported(row, it.filename, data)
+                del data
+            stored[it.uuid] = (it.record_uuid, it.question)
+            self._count("attachments", "new")
+
     def _keep_conflict(self, item: dict[str, Any], device_id: str, key_id: str) -> None:
         """Keeps `device_id`'s version of a record beside the winner, if it is that device's
         newest; the record is then flagged as a conflict."""
@@ -304,3 +367,9 @@ class Applier:
     def _insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         """One driver-level executemany (a seam for the fault-injection tests)."""
         insert_rows(self._s, table, columns, rows)
+
+
+def _bad_attachment(number: int, problem: str) -> BundleRefused:
+    return BundleRefused(
+        "invalid", f"the bundle's content is not valid: attachment {number} {problem}"
+    )

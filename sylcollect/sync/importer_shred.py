@@ -1,7 +1,8 @@
 """Withdrawal tombstones in the central store: crypto-shredding a participant centrally.
 
 A tombstone deletes the participant's central key and sets every ciphertext sealed under it
-to NULL (records, consents, kept conflicts, device audit event details); later-arriving data
+to NULL (records, consents, attachments' names and bytes, kept conflicts, device audit event
+details); later-arriving data
 about them is stored without content (the importer sees them as withdrawn). The importer
 applies tombstones last, so they also cover their own bundle, then scrubs the store (WAL
 checkpoint, VACUUM) once the transaction has committed.
@@ -14,6 +15,7 @@ from collections import Counter
 from sqlalchemy import delete, update
 
 from sylcollect.storage.schema import (
+    AttachmentRow,
     CentralConflict,
     CentralEvent,
     ConsentRow,
@@ -60,6 +62,11 @@ def shred(tx: Tx, key_id: str) -> None:
     s.execute(delete(ParticipantKey).where(ParticipantKey.key_id == key_id))
     s.execute(update(RecordRow).where(RecordRow.key_id == key_id).values(content_ct=None))
     s.execute(update(ConsentRow).where(ConsentRow.key_id == key_id).values(content_ct=None))
+    s.execute(
+        update(AttachmentRow)
+        .where(AttachmentRow.key_id == key_id)
+        .values(name_ct=None, content_ct=None)
+    )
     s.execute(update(CentralConflict).where(CentralConflict.key_id == key_id).values(item_ct=None))
     s.execute(update(CentralEvent).where(CentralEvent.key_id == key_id).values(details_ct=None))
     tx.keyring.forget(key_id)

@@ -10,6 +10,10 @@ a value. What is checked at import, and why:
   of subject, its wave is in the study, and its answers name questions of that form version
   with values of the right type and choice lists (`forms.answers.check_answers`; values of
   calculated, automatic and note questions are expected in a saved record, not refused);
+* every attachment: at most `MAX_ATTACHMENT_BYTES` (the parser has checked its bytes match
+  its size), its record is in the same bundle or already in the store, and its question is
+  an image/audio/video/file question of that record's form version whose media type family
+  it has (an image question's file is `image/*`, ...);
 * every **final** record, in full: the form state of its answers (relevance, required
   answers, constraints, choice filters) must hold, as when the laptop saved it. A draft
   may still miss required answers, so it gets the structural check only.
@@ -28,15 +32,23 @@ import hashlib
 from collections.abc import Sequence
 
 import orjson
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sylcollect.errors import InvalidInput, NotFound
 from sylcollect.forms.answers import AnswerProblem, check_answers
 from sylcollect.forms.compiled import CompiledForm
+from sylcollect.forms.model import Question
+from sylcollect.services.attachments import FAMILIES
 from sylcollect.services.records import checked_state, compiled_for
+from sylcollect.storage.repo_attachments import MAX_ATTACHMENT_BYTES
+from sylcollect.storage.schema import RecordRow
 from sylcollect.storage.workspace import UnlockedWorkspace
 from sylcollect.sync.bundle_errors import BundleRefused
 from sylcollect.sync.bundle_header import BundleHeader
+from sylcollect.sync.importer_rows import chunks
 from sylcollect.sync.payload import (
+    AttachmentItem,
     AuditItem,
     ConsentItem,
     Item,
@@ -84,6 +96,7 @@ def validate(items: Sequence[Item], header: BundleHeader, store: UnlockedWorkspa
     waves = {w.id for w in study.waves}
     seen: set[tuple[str, str]] = set()
     checker = _RecordChecker(store)
+    files: list[tuple[AttachmentItem, str]] = []
     for number, item in enumerate(items[1:], start=2):
         where = f"item {number} ({item.kind})"
         key = _identity(item)
@@ -123,8 +136,56 @@ def validate(items: Sequence[Item], header: BundleHeader, store: UnlockedWorkspa
             _fits(item.action, _SHORT, where, "action")
             _fits(item.entity, _SHORT, where, "entity")
             _fits(item.at, 40, where, "time")
+        elif isinstance(item, AttachmentItem):
+            _fits(item.uuid, _UUID, where, "uuid")
+            _fits(item.record_uuid, _UUID, where, "record uuid")
+            _fits(item.question, 255, where, "question")
+            _fits(item.media_type, 100, where, "media type")
+            _fits(item.created_at, _TIME, where, "time")
+            if item.size > MAX_ATTACHMENT_BYTES:
+                raise _invalid(where, "is over the attachment size cap")
+            files.append((item, where))
         else:
             raise _invalid(where, "is of a kind that may only come first")
+
+    if files:
+        _check_files(files, items, store, checker)
+
+
+def _check_files(
+    files: list[tuple[AttachmentItem, str]],
+    items: Sequence[Item],
+    store: UnlockedWorkspace,
+    checker: _RecordChecker,
+) -> None:
+    """Each attachment's record is in the bundle or the store, and its question takes it."""
+    forms: dict[str, tuple[str, str]] = {
+        i.uuid: (i.form_id, i.form_version) for i in items if isinstance(i, RecordItem)
+    }
+    missing = sorted({f.record_uuid for f, _ in files} - forms.keys())
+    if missing:
+        with Session(store.workspace.engine) as s:
+            for part in chunks(missing):
+                stmt = select(RecordRow.uuid, RecordRow.form_id, RecordRow.form_version)
+                for uuid, form_id, version in s.execute(stmt.where(RecordRow.uuid.in_(part))):
+                    forms[uuid] = (form_id, version)
+    for item, where in files:
+        form = forms.get(item.record_uuid)
+        if form is None:
+            raise _invalid(
+                where,
+                "belongs to a record that is neither in the bundle nor in the store (import "
+                "the device's earlier bundles first)",
+            )
+        compiled = checker.compiled(form[0], form[1], where)
+        try:
+            question = compiled.form.by_path(item.question)
+        except KeyError:
+            question = None
+        if not isinstance(question, Question) or question.type not in FAMILIES:
+            raise _invalid(where, "is not for a file question of its record's form")
+        if not item.media_type.startswith(FAMILIES[question.type]):
+            raise _invalid(where, "has a media type its question does not take")
 
 
 def _times(where: str, *values: str) -> None:
@@ -159,21 +220,29 @@ class _RecordChecker:
         self._forms: dict[tuple[str, str], tuple[CompiledForm, str]] = {}
         self._valid: set[bytes] = set()
 
-    def _compiled(self, item: RecordItem, where: str) -> CompiledForm:
-        key = (item.form_id, item.form_version)
+    def _found(self, form_id: str, version: str, where: str) -> tuple[CompiledForm, str]:
+        key = (form_id, version)
         found = self._forms.get(key)
         if found is None:
-            ref = self._store.study.form(item.form_id, item.form_version)
+            ref = self._store.study.form(form_id, version)
             if ref is None:
                 raise _invalid(where, "uses a form version that is not in the study")
             try:
-                compiled = compiled_for(self._store, item.form_id, item.form_version)
+                compiled = compiled_for(self._store, form_id, version)
             except (NotFound, InvalidInput):
                 raise _invalid(where, "uses a form version that can't be loaded") from None
             found = self._forms[key] = (compiled, ref.subject)
-        if found[1] != item.subject:
+        return found
+
+    def compiled(self, form_id: str, version: str, where: str) -> CompiledForm:
+        """The compiled form version (compiled once per import)."""
+        return self._found(form_id, version, where)[0]
+
+    def _compiled(self, item: RecordItem, where: str) -> CompiledForm:
+        compiled, subject = self._found(item.form_id, item.form_version, where)
+        if subject != item.subject:
             raise _invalid(where, "is about another kind of subject than its form")
-        return found[0]
+        return compiled
 
     def check(self, item: RecordItem, where: str) -> None:
         compiled = self._compiled(item, where)

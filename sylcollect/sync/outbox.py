@@ -11,7 +11,9 @@ How a sync runs (`sync(ws, target)`):
    deleted, its items waiting again, its sequence number not reused.
 3. If data changed, the next bundle (sequence + 1, previous bundle's hash) is written
    atomically to `DATA_DIR/outbox/` from one consistent read of the workspace, and recorded
-   as staged together with the ids and revisions it carries (no values).
+   as staged together with the ids and revisions it carries (no values). When the waiting
+   attachments exceed one bundle's budget (`outbox_items.ATTACHMENT_BUDGET`), the records
+   over it wait, with their files, for another bundle written and delivered right after.
 4. Delivery copies it to the target (folder: temp file, fsync, rename; HTTPS: PUT). Only
    then, in one transaction, are its items marked sent and the bundle marked 'sent'; the
    staged copy is deleted.
@@ -48,7 +50,7 @@ from sylcollect.sync import device
 from sylcollect.sync.bundle import write_bundle
 from sylcollect.sync.bundle_header import BundleHeader
 from sylcollect.sync.outbox_discard import OUTBOX_DIR, discard_withdrawn
-from sylcollect.sync.outbox_items import AUDIT_SENT, SentList, Waiting, items, waiting
+from sylcollect.sync.outbox_items import AUDIT_SENT, SentList, Waiting, items, plan, waiting
 from sylcollect.sync.payload import MetaItem, encode_payload
 from sylcollect.sync.targets import Target
 
@@ -178,9 +180,13 @@ def sync(ws: UnlockedWorkspace, target: Target, *, remember_as: str | None = Non
         sequences: list[int] = []
         for staged in _staged(ws):
             _deliver_one(ws, target, folder, staged, delivered, sequences)
-        before, row = _write_next(ws, folder)
-        if row is not None:
+        before, row, more = _write_next(ws, folder)
+        new_bundle = row is not None
+        while row is not None:
             _deliver_one(ws, target, folder, row, delivered, sequences)
+            if not more:
+                break
+            _, row, more = _write_next(ws, folder)  # attachments over the budget
     except SylError as exc:  # target trouble, a full local disk, data changed meanwhile
         _remember_failure(ws, str(exc))
         raise
@@ -191,7 +197,7 @@ def sync(ws: UnlockedWorkspace, target: Target, *, remember_as: str | None = Non
             tx.session.delete(failure)
         if remember_as:
             device.remember_target(tx, remember_as)
-    return SyncResult(tuple(delivered), tuple(sequences), row is not None, before)
+    return SyncResult(tuple(delivered), tuple(sequences), new_bundle, before)
 
 
 def _remember_failure(ws: UnlockedWorkspace, message: str) -> None:
@@ -219,12 +225,15 @@ def _clean_leftovers(ws: UnlockedWorkspace, folder: Path) -> None:
         fsync_dir(folder)
 
 
-def _write_next(ws: UnlockedWorkspace, folder: Path) -> tuple[Waiting, SyncBundle | None]:
-    """Writes the next bundle to the outbox folder and records it as staged (or None)."""
+def _write_next(ws: UnlockedWorkspace, folder: Path) -> tuple[Waiting, SyncBundle | None, bool]:
+    """Writes the next bundle to the outbox folder and records it as staged (or None);
+    True when attachments over the budget wait for another bundle."""
     with _snapshot(ws) as tx:
         before = waiting(tx)
         if before.changes == 0:
-            return before, None
+            return before, None, False
+        later = plan(tx)
+        record_count = before.records - len(later.records)
         package = device.package_state(tx)
         assert package is not None
         ident = device.ensure_device_key(tx)
@@ -241,7 +250,7 @@ def _write_next(ws: UnlockedWorkspace, folder: Path) -> tuple[Waiting, SyncBundl
             fieldworker=ws.actor,
             sequence=sequence,
             previous_bundle_hash=last.bundle_hash if last else None,
-            record_count=before.records,
+            record_count=record_count,
             bundle_id=bundle_id,
             created_at=now,
         )
@@ -254,7 +263,7 @@ def _write_next(ws: UnlockedWorkspace, folder: Path) -> tuple[Waiting, SyncBundl
         bundle_hash = write_bundle(
             path,
             header,
-            encode_payload(_checked(items(tx, meta, sent), sent, before.records)),
+            encode_payload(_checked(items(tx, meta, sent, later), sent, record_count)),
             package.hpke_public_key,
             device.device_signing_key(tx),
         )
@@ -276,7 +285,7 @@ def _write_next(ws: UnlockedWorkspace, folder: Path) -> tuple[Waiting, SyncBundl
         with contextlib.suppress(OSError):
             path.unlink()
         raise
-    return before, row
+    return before, row, later.deferred
 
 
 def _checked(stream: Iterator[Any], sent: SentList, expected_records: int) -> Iterator[Any]:

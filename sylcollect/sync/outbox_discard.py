@@ -30,7 +30,13 @@ from sqlalchemy import select
 from sylcollect.domain.audit import AuditAction
 from sylcollect.storage.files import fsync_dir
 from sylcollect.storage.keyring import WORKSPACE_KEY_ID
-from sylcollect.storage.schema import ConsentRow, ParticipantRow, RecordRow, SyncBundle
+from sylcollect.storage.schema import (
+    AttachmentRow,
+    ConsentRow,
+    ParticipantRow,
+    RecordRow,
+    SyncBundle,
+)
 from sylcollect.storage.tx import Tx
 from sylcollect.storage.workspace import UnlockedWorkspace
 from sylcollect.sync.importer_rows import chunks
@@ -42,12 +48,13 @@ STAGED, SENT, VOID = "staged", "sent", "void"
 
 def carries_withdrawn(tx: Tx, sent: SentList) -> bool:
     """True when the bundle's items include a participant who has withdrawn since (their
-    row is withdrawn, or a consent or record of theirs was shredded)."""
+    row is withdrawn, or a consent, record or attachment of theirs was shredded)."""
     s = tx.session
     checks = (
         ("participant", ParticipantRow, ParticipantRow.withdrawn_at.is_not(None)),
         ("consent", ConsentRow, ConsentRow.content_ct.is_(None)),
         ("record", RecordRow, RecordRow.content_ct.is_(None)),
+        ("attachment", AttachmentRow, AttachmentRow.content_ct.is_(None)),
     )
     for entity, table, gone in checks:
         uuids = sorted({uuid for uuid, _ in sent.items.get(entity, [])})

@@ -5,6 +5,13 @@ withdrawn participant waits as a tombstone only: their consents and records were
 (`content_ct` is NULL) and are never selected. Audit events wait while their `seq` is above
 the meta row `sync_audit_sent_seq`.
 
+Attachments wait like the rest (entity `attachment`, revision 1; a shredded one never
+travels). They go in the bundle of their record whenever the record waits too; a bundle
+carries at most `ATTACHMENT_BUDGET` bytes of attachments (always at least one record's
+files): `plan` defers the rest, *with their records*, to the next bundle of the same sync,
+so a record and its files are never split and a receipt can't purge a record whose files
+were not delivered. Attachment bytes are read and decrypted one at a time.
+
 Thread contract: everything here runs inside the caller's Tx (one session, one thread).
 """
 
@@ -22,6 +29,7 @@ from sylcollect.domain.participant import Identity
 from sylcollect.storage.keyring import Shredded
 from sylcollect.storage.repo_records import record_from_row
 from sylcollect.storage.schema import (
+    AttachmentRow,
     AuditRow,
     ConsentRow,
     Meta,
@@ -32,6 +40,7 @@ from sylcollect.storage.schema import (
 )
 from sylcollect.storage.tx import Tx
 from sylcollect.sync.payload import (
+    AttachmentItem,
     AuditItem,
     ConsentItem,
     Item,
@@ -44,7 +53,15 @@ from sylcollect.sync.payload import (
 
 AUDIT_SENT = "sync_audit_sent_seq"
 _BATCH = 500
-_SentModel = type[ParticipantRow] | type[ConsentRow] | type[RecordRow] | type[ObservationRow]
+ATTACHMENT_BUDGET = 256 * 1024 * 1024
+"""Attachment bytes per bundle (base64 makes them a third larger in the bundle)."""
+_SentModel = (
+    type[ParticipantRow]
+    | type[ConsentRow]
+    | type[RecordRow]
+    | type[ObservationRow]
+    | type[AttachmentRow]
+)
 
 
 @dataclass(frozen=True)
@@ -57,12 +74,18 @@ class Waiting:
     observations: int = 0
     tombstones: int = 0
     audit_events: int = 0
+    attachments: int = 0
 
     @property
     def changes(self) -> int:
         """Data changes (audit events ride along with them but never make a bundle alone)."""
         return (
-            self.participants + self.consents + self.records + self.observations + self.tombstones
+            self.participants
+            + self.consents
+            + self.records
+            + self.observations
+            + self.tombstones
+            + self.attachments
         )
 
     def to_json(self) -> dict[str, int]:
@@ -74,6 +97,7 @@ class Waiting:
             "observations": self.observations,
             "tombstones": self.tombstones,
             "audit_events": self.audit_events,
+            "attachments": self.attachments,
         }
 
 
@@ -150,7 +174,75 @@ def _observations() -> Select[ObservationRow]:
     )
 
 
-def _count(tx: Tx, stmt: Select[Any]) -> int:
+def _attachments() -> Select[str, str, int, int]:
+    """Waiting attachments (uuid, record uuid, size, revision), by record then age; not
+    shredded."""
+    return (
+        select(
+            AttachmentRow.uuid,
+            AttachmentRow.record_uuid,
+            AttachmentRow.size,
+            AttachmentRow.revision,
+        )
+        .join(RecordRow, RecordRow.uuid == AttachmentRow.record_uuid)
+        .where(
+            AttachmentRow.content_ct.is_not(None),
+            RecordRow.content_ct.is_not(None),
+            _unsent(AttachmentRow, "attachment"),
+        )
+        .order_by(
+            RecordRow.created_at, RecordRow.uuid, AttachmentRow.created_at, AttachmentRow.uuid
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the next bundle leaves for the bundle after it (attachment budget). Immutable."""
+
+    records: frozenset[str] = frozenset()
+    """Waiting records held back with their files."""
+    attachments: frozenset[str] = frozenset()
+
+    @property
+    def deferred(self) -> bool:
+        return bool(self.attachments)
+
+
+def plan(tx: Tx, budget: int | None = None) -> Plan:
+    """Which attachments (and their waiting records) exceed this bundle's budget: whole
+    records' files are taken in order while they fit; the first always goes."""
+    budget = ATTACHMENT_BUDGET if budget is None else budget
+    by_record: dict[str, list[tuple[str, int]]] = {}
+    for uuid, record_uuid, size, _ in tx.session.execute(_attachments()):
+        by_record.setdefault(record_uuid, []).append((uuid, size))
+    used, taken = 0, False
+    late_records: set[str] = set()
+    late: set[str] = set()
+    for record_uuid, files in by_record.items():
+        size = sum(s for _, s in files)
+        if not taken or used + size <= budget:
+            used, taken = used + size, True
+            continue
+        late_records.add(record_uuid)
+        late.update(u for u, _ in files)
+    waiting_records: set[str] = set()
+    for part in _parts(sorted(late_records)):
+        stmt = select(RecordRow.uuid).where(
+            RecordRow.uuid.in_(part),
+            RecordRow.content_ct.is_not(None),
+            _unsent(RecordRow, "record"),
+        )
+        waiting_records.update(tx.session.scalars(stmt))
+    return Plan(frozenset(waiting_records), frozenset(late))
+
+
+def _parts(values: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(values), _BATCH):
+        yield values[i : i + _BATCH]
+
+
+def _count(tx: Tx, stmt: Select[Any] | Select[str, str, int, int]) -> int:
     return int(tx.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
 
 
@@ -162,15 +254,18 @@ def waiting(tx: Tx) -> Waiting:
         records=_count(tx, _records()),
         observations=_count(tx, _observations()),
         tombstones=_count(tx, _participants(True)),
+        attachments=_count(tx, _attachments()),
         audit_events=int(
             tx.session.scalar(select(func.count()).where(AuditRow.seq > audit_sent(tx))) or 0
         ),
     )
 
 
-def items(tx: Tx, meta: MetaItem, sent: SentList) -> Iterator[Item]:
+def items(tx: Tx, meta: MetaItem, sent: SentList, later: Plan | None = None) -> Iterator[Item]:
     """The payload, streamed: meta, participants, tombstones, consents, records,
-    observations, audit events; `sent` collects what went in as it goes."""
+    observations, attachments, audit events; `sent` collects what went in as it goes;
+    what `later` names waits for the next bundle."""
+    later = later or Plan()
     yield meta
     s = tx.session
     for p in s.scalars(_participants(False).execution_options(yield_per=_BATCH)):
@@ -201,6 +296,8 @@ def items(tx: Tx, meta: MetaItem, sent: SentList) -> Iterator[Item]:
         )
         sent.add("consent", c.uuid, c.revision)
     for r in s.scalars(_records().execution_options(yield_per=_BATCH)):
+        if r.uuid in later.records:
+            continue
         assert r.content_ct is not None
         data = tx.open("record", r.uuid, "content", r.revision, r.key_id, r.content_ct)
         yield RecordItem(
@@ -222,6 +319,23 @@ def items(tx: Tx, meta: MetaItem, sent: SentList) -> Iterator[Item]:
         data = tx.open("observation", o.uuid, "content", o.revision, o.key_id, o.content_ct)
         yield ObservationItem(o.uuid, o.site_id, o.revision, o.created_at, o.updated_at, data)
         sent.add("observation", o.uuid, o.revision)
+    files = [(u, rev) for u, _, _, rev in s.execute(_attachments()) if u not in later.attachments]
+    for uuid, revision in files:
+        info, blob = tx.attachments.read_once(uuid)
+        assert info.filename is not None
+        yield AttachmentItem(
+            uuid=info.uuid,
+            record_uuid=info.record_uuid,
+            question=info.question,
+            revision=revision,
+            created_at=info.created_at.isoformat(),
+            media_type=info.media_type,
+            size=info.size,
+            filename=info.filename,
+            content=blob,
+        )
+        del blob
+        sent.add("attachment", info.uuid, revision)
     stmt = select(AuditRow).where(AuditRow.seq > audit_sent(tx)).order_by(AuditRow.seq)
     for a in s.scalars(stmt.execution_options(yield_per=_BATCH)):
         try:

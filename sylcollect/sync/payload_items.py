@@ -6,7 +6,8 @@ Each has `to_json()` (its line in the payload) and, where a domain type exists, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import base64
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Final, Literal, TypeAlias
 
@@ -15,8 +16,16 @@ from sylcollect.domain.observation import Observation
 from sylcollect.domain.participant import Identity
 from sylcollect.domain.record import Alert, Record, RecordMode, RecordStatus, SubjectKind
 from sylcollect.domain.study import Role
+from sylcollect.storage.repo_attachments import MAX_ATTACHMENT_BYTES
 
 FORMAT: Final = 1
+ATTACHMENT_PREFIX: Final = b'{"kind":"attachment",'
+"""How every attachment line starts (`AttachmentItem.to_json` puts `kind` first)."""
+ATTACHMENT_CONTENT_CHARS: Final = 4 * ((MAX_ATTACHMENT_BYTES + 2) // 3)
+"""The longest `content` (base64 of the largest attachment, padded)."""
+ATTACHMENT_LINE_BYTES: Final = ATTACHMENT_CONTENT_CHARS + 64 * 1024
+"""The line cap of an attachment line: its content plus 64 KiB for the other fields (the
+file name and question are at most 255 characters, 6 bytes each when escaped)."""
 
 
 @dataclass(frozen=True)
@@ -256,6 +265,39 @@ class AuditItem:
         }
 
 
+@dataclass(frozen=True)
+class AttachmentItem:
+    """A file of an image/audio/video/file question of a record: its bytes travel as base64
+    (the whole line is encrypted in the bundle). Attachments never change (revision 1)."""
+
+    uuid: str
+    record_uuid: str
+    question: str
+    revision: int
+    created_at: str
+    media_type: str
+    size: int
+    filename: str = field(repr=False)
+    content: bytes = field(repr=False)
+    kind: ClassVar[Literal["attachment"]] = "attachment"
+
+    def to_json(self) -> dict[str, Any]:
+        # "kind" first: the decoder recognises an attachment line by its first bytes
+        # (`ATTACHMENT_PREFIX`) to allow it the larger line cap.
+        return {
+            "kind": self.kind,
+            "uuid": self.uuid,
+            "record_uuid": self.record_uuid,
+            "question": self.question,
+            "revision": self.revision,
+            "created_at": self.created_at,
+            "media_type": self.media_type,
+            "size": self.size,
+            "filename": self.filename,
+            "content": base64.b64encode(self.content).decode("ascii"),
+        }
+
+
 Item: TypeAlias = (
     MetaItem
     | ParticipantItem
@@ -264,4 +306,5 @@ Item: TypeAlias = (
     | ObservationItem
     | TombstoneItem
     | AuditItem
+    | AttachmentItem
 )

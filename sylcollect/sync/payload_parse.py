@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -14,8 +16,11 @@ from typing import Any
 from sylcollect.domain.consent import ConsentMethod, ConsentScope, ConsentWho
 from sylcollect.domain.record import RecordMode, RecordStatus, SubjectKind
 from sylcollect.domain.study import Role
+from sylcollect.storage.repo_attachments import MAX_ATTACHMENT_BYTES
 from sylcollect.sync.payload_items import (
+    ATTACHMENT_CONTENT_CHARS,
     FORMAT,
+    AttachmentItem,
     AuditItem,
     ConsentItem,
     Item,
@@ -100,6 +105,21 @@ _KEYS_TOMBSTONE = frozenset({"participant_uuid", "code", "withdrawn_at"} | {"kin
 _KEYS_AUDIT = frozenset(
     {"seq", "uuid", "at", "actor", "action", "entity", "entity_uuid", "details"} | {"kind"}
 )
+_KEYS_ATTACHMENT = frozenset(
+    {
+        "uuid",
+        "record_uuid",
+        "question",
+        "revision",
+        "created_at",
+        "media_type",
+        "size",
+        "filename",
+        "content",
+    }
+    | {"kind"}
+)
+_MAX_NAME = 255
 _ROLES = frozenset(r.value for r in Role)
 _WHO = frozenset(w.value for w in ConsentWho)
 _SCOPES = frozenset(s.value for s in ConsentScope)
@@ -358,6 +378,45 @@ def _audit(v: dict[str, Any]) -> AuditItem:
     )
 
 
+def _attachment(v: dict[str, Any]) -> AttachmentItem:
+    _head(v, _KEYS_ATTACHMENT)
+    question = _str(v["question"], "question", empty=False)
+    if not question.startswith("/") or len(question) > _MAX_NAME:
+        raise BadItem("has a bad question")
+    filename = _str(v["filename"], "file name", empty=False)
+    if len(filename) > _MAX_NAME or "/" in filename or "\x00" in filename:
+        raise BadItem("has a bad file name")
+    media_type = _str(v["media_type"], "media type", empty=False)
+    if len(media_type) > 100 or "/" not in media_type:
+        raise BadItem("has a bad media type")
+    size = _int(v["size"], "size")
+    if size > MAX_ATTACHMENT_BYTES:
+        raise BadItem("holds a file over the attachment size cap")
+    text = v["content"]
+    if not isinstance(text, str) or len(text) > ATTACHMENT_CONTENT_CHARS:
+        raise BadItem("has a bad file content")
+    try:
+        raw = text.encode("ascii")
+        content = base64.b64decode(raw, validate=True)
+    except (UnicodeEncodeError, binascii.Error):
+        raise BadItem("has a file content that is not base64") from None
+    if base64.b64encode(content) != raw:  # one spelling only (padding, spare bits)
+        raise BadItem("has a file content that is not canonical base64")
+    if len(content) != size:
+        raise BadItem("has a file content that does not match its size")
+    return AttachmentItem(
+        uuid=_id(v["uuid"], "uuid"),
+        record_uuid=_id(v["record_uuid"], "record uuid"),
+        question=question,
+        revision=_int(v["revision"], "revision", 1),
+        created_at=_time(v["created_at"], "time"),
+        media_type=media_type,
+        size=size,
+        filename=filename,
+        content=content,
+    )
+
+
 _PARSERS: dict[str, Callable[[dict[str, Any]], Item]] = {
     "meta": _meta,
     "participant": _participant,
@@ -366,4 +425,5 @@ _PARSERS: dict[str, Callable[[dict[str, Any]], Item]] = {
     "observation": _observation,
     "tombstone": _tombstone,
     "audit": _audit,
+    "attachment": _attachment,
 }
