@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -76,6 +75,8 @@ def _run_script(path: Path):  # type: ignore[no-untyped-def]
             namespace = {"__name__": "__ui_script__", "app": app, "controller": controller}
             exec(code, namespace)  # noqa: S102 - the guarded, documented test driver
         except BaseException:
+            import traceback
+
             traceback.print_exc()
             app.exit(3)
             return

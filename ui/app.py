@@ -1,6 +1,11 @@
 """Starts the desktop app and moves between its windows: first run, unlock, main window.
 
 It also locks the main window when the system sleeps or the screen locks (ui/session_watch.py).
+
+Start-up is kept light: the unlock window is shown from a quick read-only look at the
+workspace file (sylcollect/storage/peek.py), and the storage layer (SQLAlchemy, migrations)
+is imported and the workspace opened on the worker thread just after; an Unlock pressed before
+then waits for it.
 """
 
 from __future__ import annotations
@@ -10,15 +15,19 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sylcollect.errors import SylError
-from sylcollect.storage.workspace import UnlockedWorkspace, Workspace
+from sylcollect.storage import peek
 from ui import i18n, messages
 from ui.pages.settings_prefs import Preferences
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from sylcollect.storage.workspace import UnlockedWorkspace, Workspace
 
 APP_NAME = "SYL Collect"
 
@@ -50,6 +59,13 @@ def chosen_data_dir(args: argparse.Namespace) -> Path:
     return demo_data_dir() if args.demo else platform_data_dir()
 
 
+def open_workspace(data_dir: Path) -> Workspace:
+    """Worker thread: imports the storage layer and opens (migrating) the workspace."""
+    from sylcollect.storage.workspace import Workspace
+
+    return Workspace.open(data_dir)
+
+
 class AppController(QObject):
     """Shows one top-level window at a time and hands the workspace between them. GUI thread."""
 
@@ -74,14 +90,55 @@ class AppController(QObject):
         self.workspace: Workspace | None = None
         self.unlocked: UnlockedWorkspace | None = None
 
-    def start(self) -> None:
-        if Workspace.exists(self.data_dir):
-            try:
-                self.show_unlock(Workspace.open(self.data_dir))
-            except SylError as exc:
-                self._fatal(messages.message_for(exc, "open"))
-        else:
+    def start(self, *, open_in_background: bool = False) -> None:
+        """The first window: the unlock window when there is a workspace, else first run.
+
+        With `open_in_background` (the app's own start, `run`), the unlock window is shown
+        from a quick read-only look at the file (sylcollect.storage.peek) and the workspace
+        is opened on the worker thread just after; otherwise it is opened first, here.
+        """
+        if not peek.exists(self.data_dir):
             self.show_first_run()
+            return
+        users = peek.user_names(self.data_dir) if open_in_background else None
+        if users is None:  # or not readable the quick way: open it here, which says why
+            self._open_existing(self.data_dir)
+            return
+        from ui.windows.unlock import UnlockWindow
+
+        window = UnlockWindow(None, self.tasks, users=users)
+        window.unlocked.connect(self.show_main)
+        self._switch(window)
+        # after the window is up: the worker imports the storage layer and opens the file
+        QTimer.singleShot(0, self._open_in_background)
+
+    def _open_in_background(self) -> None:
+        self.tasks.run(
+            open_workspace,
+            self.data_dir,
+            on_done=self._opened,
+            on_error=self._open_failed,
+            context=self,
+        )
+
+    def _opened(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        set_workspace = getattr(self.window, "set_workspace", None)
+        if callable(set_workspace):
+            set_workspace(workspace)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        """As when opening failed before any window: the message, then the app ends."""
+        if self.window is not None:
+            self.window.hide()
+        if isinstance(exc, SylError):
+            self._fatal(messages.message_for(exc, "open"))
+            return
+        # not an expected failure: the traceback a crash at start would have printed
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+        self._fatal(messages.message_for(exc, "open"), code=1)
 
     def _switch(self, window: QWidget) -> None:
         old, self.window = self.window, window
@@ -92,11 +149,14 @@ class AppController(QObject):
             old.hide()
             old.deleteLater()
 
-    def _fatal(self, text: str) -> None:
+    def _fatal(self, text: str, code: int = 0) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, self.tr("SYL Collect"), text)
-        QTimer.singleShot(0, QCoreApplication.quit)
+        if code:
+            QTimer.singleShot(0, lambda: QCoreApplication.exit(code))
+        else:
+            QTimer.singleShot(0, QCoreApplication.quit)
 
     def show_first_run(self) -> None:
         """The first-run wizard (study package or demo; the demo chosen with --demo)."""
@@ -113,6 +173,8 @@ class AppController(QObject):
         self.show_main(unlocked)
 
     def _open_existing(self, folder: Path) -> None:
+        from sylcollect.storage.workspace import Workspace
+
         try:
             self.show_unlock(Workspace.open(folder))
         except SylError as exc:
@@ -183,13 +245,17 @@ def run(
     tasks = TaskRunner(app)
     controller = AppController(chosen_data_dir(args), demo=args.demo, tasks=tasks, parent=app)
     app.aboutToQuit.connect(controller.shutdown)
-    from ui.session_watch import SessionWatch
 
-    watch = SessionWatch(app, parent=controller)
-    watch.lock_requested.connect(controller.lock_now)
+    def watch_session() -> None:  # nothing to lock before the first window is up
+        from ui.session_watch import SessionWatch
+
+        watch = SessionWatch(app, parent=controller)
+        watch.lock_requested.connect(controller.lock_now)
+
     if on_started is not None:
         on_started(app)
-    controller.start()
+    controller.start(open_in_background=True)
+    QTimer.singleShot(0, watch_session)
     if on_ready is not None:
         QTimer.singleShot(0, lambda: on_ready(app, controller))
     return app.exec()

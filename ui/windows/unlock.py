@@ -1,21 +1,46 @@
-"""The unlock window: choose your name, type your password, or use the recovery key."""
+"""The unlock window: choose your name, type your password, or use the recovery key.
+
+At start the app shows it before the workspace is open (`users` from
+sylcollect.storage.peek, so that the window needs neither SQLAlchemy nor the storage layer);
+`set_workspace` hands it the opened Workspace, and an Unlock pressed before then waits for it.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from sylcollect.storage.workspace import UnlockedWorkspace, Workspace
 from ui import messages
 from ui.tasks import TaskRunner
 from ui.widgets.basics import BusyRow, Notice, PageHeader, button_row, card_window, field, label
 from ui.widgets.passwords import PasswordField
-from ui.widgets.users import user_combo
 from ui.windows import geometry
-from ui.windows.recovery import RecoveryPage
+
+if TYPE_CHECKING:
+    from sylcollect.storage.workspace import UnlockedWorkspace, Workspace
+    from ui.windows.recovery import RecoveryPage
+
+
+def _names_combo(names: Sequence[str], parent: QWidget) -> QComboBox:
+    """ui.widgets.users.user_combo, from names already read (see sylcollect.storage.peek)."""
+    combo = QComboBox(parent)
+    for name in names:
+        combo.addItem(name, name)
+    combo.setPlaceholderText(combo.tr("Choose your name"))
+    combo.setCurrentIndex(0 if combo.count() == 1 else -1)
+    return combo
 
 
 class SignInPage(QWidget):
@@ -24,12 +49,21 @@ class SignInPage(QWidget):
     unlocked = Signal(object)
     forgot = Signal()
 
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workspace: Workspace | None,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        users: Sequence[str] | None = None,
+    ):
+        """`workspace` None: it comes later (`set_workspace`); `users` lists who may sign in."""
         super().__init__(parent)
         self._ws = workspace
         self._tasks = tasks
         self._deadline = 0.0
         self._busy = False
+        self._waiting = False  # Unlock was pressed before the workspace was open
         col = card_window(self)
         col.addWidget(label(self.tr("SYL Collect"), "caption"))
         col.addWidget(
@@ -38,7 +72,12 @@ class SignInPage(QWidget):
                 self.tr("Your work on this laptop is encrypted. Sign in to carry on."),
             )
         )
-        self.user = user_combo(workspace, self)
+        if workspace is not None:
+            from ui.widgets.users import user_combo
+
+            self.user = user_combo(workspace, self)
+        else:
+            self.user = _names_combo(users or [], self)
         field(col, self.tr("Your name"), self.user)
         self.password = PasswordField(self.tr("Password"), self)
         field(col, self.tr("Password"), self.password)
@@ -81,7 +120,7 @@ class SignInPage(QWidget):
     def refresh_backoff(self) -> None:
         """Reads the persisted backoff for the chosen user and shows the countdown."""
         user = self.chosen_user()
-        seconds = self._ws.wait_seconds(user) if user else 0.0
+        seconds = self._ws.wait_seconds(user) if user and self._ws is not None else 0.0
         self._deadline = time.monotonic() + seconds
         if seconds > 0:
             self._timer.start()
@@ -106,6 +145,16 @@ class SignInPage(QWidget):
         self.unlock_button.setToolTip("")
         self.unlock_button.setAccessibleDescription("")
 
+    # --- the workspace arriving ----------------------------------------------------------
+    def set_workspace(self, workspace: Workspace) -> None:
+        """The opened workspace: shows any backoff, then runs an Unlock that was waiting."""
+        self._ws = workspace
+        waiting, self._waiting = self._waiting, False
+        self.refresh_backoff()
+        if waiting:
+            self._set_busy(False)
+            self.attempt()
+
     # --- the attempt ------------------------------------------------------------------
     def attempt(self) -> None:
         if self._busy or self.seconds_left() > 0:
@@ -120,6 +169,9 @@ class SignInPage(QWidget):
             self.password.setFocus()
             return
         self._set_busy(True)
+        if self._ws is None:  # set_workspace runs the attempt
+            self._waiting = True
+            return
         self._tasks.run(
             self._ws.unlock,
             user,
@@ -158,27 +210,56 @@ class UnlockWindow(QDialog):
 
     unlocked = Signal(object)
 
-    def __init__(self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workspace: Workspace | None,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        users: Sequence[str] | None = None,
+    ):
+        """`workspace` None: `users` fill the list now, `set_workspace` gives the workspace
+        (the recovery page is made then; "Forgot your password?" pressed before waits)."""
         super().__init__(parent)
         self.setObjectName("unlockWindow")
         self.setWindowTitle(self.tr("SYL Collect"))
         self.setWindowFlags(Qt.WindowType.Window)
         self._closing = False
+        self._tasks = tasks
+        self._want_recovery = False
+        self.workspace = workspace
         self.stack = QStackedWidget(self)
-        self.sign_in = SignInPage(workspace, tasks, self)
-        self.recovery = RecoveryPage(workspace, tasks, self)
+        self.sign_in = SignInPage(workspace, tasks, self, users=users)
         self.stack.addWidget(self.sign_in)
-        self.stack.addWidget(self.recovery)
+        self.recovery: RecoveryPage | None = None
+        if workspace is not None:
+            self._add_recovery(workspace)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.sign_in.forgot.connect(self.show_recovery)
-        self.recovery.back.connect(self.show_sign_in)
         self.sign_in.unlocked.connect(self.unlocked)
-        self.recovery.unlocked.connect(self.unlocked)
         self.resize(720, 640)
         geometry.restore(self)
         self.show_sign_in()
+
+    def _add_recovery(self, workspace: Workspace) -> None:
+        from ui.windows.recovery import RecoveryPage
+
+        self.recovery = RecoveryPage(workspace, self._tasks, self)
+        self.stack.addWidget(self.recovery)
+        self.recovery.back.connect(self.show_sign_in)
+        self.recovery.unlocked.connect(self.unlocked)
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        """The workspace opened after the window was shown (see `__init__`)."""
+        if self.workspace is not None:
+            return
+        self.workspace = workspace
+        self._add_recovery(workspace)
+        self.sign_in.set_workspace(workspace)
+        if self._want_recovery and self.stack.currentWidget() is self.sign_in:
+            self.show_recovery()
 
     def show_sign_in(self) -> None:
         self.stack.setCurrentWidget(self.sign_in)
@@ -187,6 +268,10 @@ class UnlockWindow(QDialog):
         self.sign_in.first_field().setFocus()
 
     def show_recovery(self) -> None:
+        if self.recovery is None:  # shown as soon as the workspace is open
+            self._want_recovery = True
+            return
+        self._want_recovery = False
         self.stack.setCurrentWidget(self.recovery)
         self.recovery.submit.setDefault(True)
         self.recovery.key.setFocus()
@@ -194,14 +279,18 @@ class UnlockWindow(QDialog):
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
         page = self.stack.currentWidget()
-        target = self.sign_in.first_field() if page is self.sign_in else self.recovery.key
+        target: QWidget
+        if self.recovery is not None and page is self.recovery:
+            target = self.recovery.key
+        else:
+            target = self.sign_in.first_field()
         target.setFocus()
 
     def reject(self) -> None:
         """Escape goes back from the recovery page; it never closes the window."""
         if self._closing:
             super().reject()
-        elif self.stack.currentWidget() is self.recovery:
+        elif self.recovery is not None and self.stack.currentWidget() is self.recovery:
             self.show_sign_in()
 
     def closeEvent(self, event: QCloseEvent) -> None:
