@@ -6,14 +6,15 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.pool import NullPool
 
 
 def sqlite_engine(path: Path) -> Engine:
     """An engine on a workspace file, with the durability and privacy pragmas set."""
     engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
+        # A URL object, not text: a folder name may contain '?', '#' or '%'.
+        URL.create("sqlite+pysqlite", database=str(path)),
         echo=False,  # never log statements: parameters can be ciphertext of personal data
         poolclass=NullPool,
         connect_args={"check_same_thread": False},

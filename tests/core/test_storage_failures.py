@@ -67,3 +67,18 @@ def test_truncated_workspace_is_refused_clearly(workspace) -> None:  # type: ign
     db.write_bytes(db.read_bytes()[:3000])
     with pytest.raises(StorageError):
         Workspace.open(folder).unlock("ann", PASSWORD)
+
+
+def test_a_data_folder_with_url_characters_in_its_name_works(
+    tmp_path: Path, cheap: None, demo_study  # type: ignore[no-untyped-def]
+) -> None:
+    folder = tmp_path / "Ann's data? #1 100%"
+    ws, _ = Workspace.create(folder, demo_study, "ann", PASSWORD)
+    with ws.transaction() as tx:
+        tx.participants.add("DH-001", "durham-house", Role.YOUNG_PERSON)
+    ws.lock()
+    reopened = Workspace.open(folder).unlock("ann", PASSWORD)
+    with reopened.transaction() as tx:
+        assert [p.code for p in tx.participants.list()] == ["DH-001"]
+    reopened.lock()
+    assert (folder / "workspace.db").exists()
