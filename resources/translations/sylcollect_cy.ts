@@ -359,6 +359,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>e.g. postgresql+psycopg://user@host/db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Central database (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -701,7 +705,111 @@
 <context>
     <name>FileInput</name>
     <message>
-        <source>Photos, recordings and files can&apos;t be added in this version of SYL Collect. Leave this question empty, or note on paper where the file is kept.</source>
+        <source>Photos, recordings and files can&apos;t be added here. Leave this question empty, or note on paper where the file is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clears this answer. The encrypted copy of the file stays in the workspace with this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} removed from this answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file added yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {name} from: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is {size}. A file can be at most {limit}: choose a smaller one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is {found}, not {wanted}. Choose {wanted}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} isn&apos;t there any more: it may have been moved or renamed. Choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a folder. Open it and choose a file inside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} couldn&apos;t be read. Check that you can open it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft couldn&apos;t be saved, so the file wasn&apos;t added. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file wasn&apos;t added: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a picture (like a .jpg or .png file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sound recording (like an .mp3, .m4a or .wav file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a video (like an .mp4 or .mov file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file of the kind this question accepts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3097,10 +3205,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Resume them from the Collect page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{n} answered · saved {when}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3507,6 +3611,10 @@
     </message>
     <message>
         <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
