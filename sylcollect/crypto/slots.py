@@ -6,6 +6,7 @@ import base64
 import hashlib
 import os
 import unicodedata
+import uuid
 from dataclasses import dataclass
 
 from sylcollect.crypto import aead, kdf
@@ -102,3 +103,28 @@ def parse_recovery_key(text: str) -> bytes:
     if hashlib.sha256(b"sylcollect-recovery" + raw).digest()[:_CHECK] != check:
         raise InvalidInput("that recovery key has a typing mistake: check each group again")
     return raw
+
+
+@dataclass(frozen=True)
+class NewKeys:
+    """A fresh master key with its first user slot and recovery slot, and the recovery key."""
+
+    master_key: bytes
+    recovery_key: str
+    user_slot: KeySlot
+    recovery_slot: KeySlot
+
+
+def new_master_with_slots(user: str, password: str, recovery_user: str) -> NewKeys:
+    """A new random master key wrapped for its first user and for a new recovery key
+    (both slots calibrated once, with the same parameters)."""
+    master = aead.random_key()
+    recovery = new_recovery_key()
+    params = kdf.calibrate()
+    user_slot = make_slot(
+        str(uuid.uuid4()), "user", user, normalise_password(password), master, params
+    )
+    rec_slot = make_slot(
+        str(uuid.uuid4()), "recovery", recovery_user, parse_recovery_key(recovery), master, params
+    )
+    return NewKeys(master, recovery, user_slot, rec_slot)

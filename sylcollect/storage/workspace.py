@@ -21,7 +21,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from sylcollect.crypto import aead, kdf, slots
+from sylcollect.crypto import kdf, slots
 from sylcollect.domain.audit import AuditAction
 from sylcollect.domain.study import Study
 from sylcollect.domain.study_io import study_from_json, study_to_json
@@ -197,26 +197,10 @@ class Workspace:
         try:
             with _db_errors("create the workspace"):
                 migrate.upgrade(engine, None)
-                master = aead.random_key()
-                recovery = slots.new_recovery_key()
+                keys = slots.new_master_with_slots(user, password, RECOVERY_USER)
+                master, recovery = keys.master_key, keys.recovery_key
+                user_slot, rec_slot = keys.user_slot, keys.recovery_slot
                 now = clock().isoformat()
-                params = kdf.calibrate()
-                user_slot = slots.make_slot(
-                    str(uuidlib.uuid4()),
-                    "user",
-                    user,
-                    slots.normalise_password(password),
-                    master,
-                    params,
-                )
-                rec_slot = slots.make_slot(
-                    str(uuidlib.uuid4()),
-                    "recovery",
-                    RECOVERY_USER,
-                    slots.parse_recovery_key(recovery),
-                    master,
-                    params,
-                )
                 with Session(engine) as s, s.begin():
                     s.add_all(
                         [_slot_row(user_slot, role, now), _slot_row(rec_slot, "recovery", now)]

@@ -167,25 +167,9 @@ class StudyHome:
             hpke_private_key=hpke_private,
             signing_private_key=signing_private,
         )
-        master = aead.random_key()
-        recovery = slots.new_recovery_key()
-        params = kdf.calibrate()
-        user_slot = slots.make_slot(
-            str(uuidlib.uuid4()),
-            "user",
-            SUPERVISOR,
-            slots.normalise_password(password),
-            master,
-            params,
-        )
-        rec_slot = slots.make_slot(
-            str(uuidlib.uuid4()),
-            "recovery",
-            RECOVERY,
-            slots.parse_recovery_key(recovery),
-            master,
-            params,
-        )
+        new = slots.new_master_with_slots(SUPERVISOR, password, RECOVERY)
+        master, recovery = new.master_key, new.recovery_key
+        user_slot, rec_slot = new.user_slot, new.recovery_slot
         secret = json.dumps(
             {"hpke_private_key": hpke_private.hex(), "signing_private_key": signing_private.hex()}
         ).encode()
