@@ -40,7 +40,12 @@ def make_page(qtbot, lap, tasks, **kw):
 
 
 def test_sync_now_writes_a_bundle_and_nothing_waits(qtbot, laptop, tasks) -> None:
+    import shutil
+
     enrol(laptop.ws, "DH-001", "DH-002")
+    # The demo remembers its own export folder; unplug it so the watcher can't sync there
+    # by itself before the user picks the USB stick and presses Sync now.
+    shutil.rmtree(laptop.export)
     folder = laptop.tmp / "usb"
     folder.mkdir()
     page = make_page(qtbot, laptop, tasks)
