@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from sylcollect.cli.common import CliError, add_json, emit, open_unlocked
@@ -75,6 +73,8 @@ def register(sub: Any) -> None:
     radd.add_argument("--wave")
     radd.add_argument("--mode", choices=[m.value for m in RecordMode], default="interviewer")
     add_json(radd)
+    from sylcollect.cli.cmd_forms import cmd_record_add  # the form-aware handler
+
     radd.set_defaults(handler=cmd_record_add)
     rls = rec.add_parser("list", help="records (ids, forms, sites, status)")
     add_json(rls)
@@ -238,48 +238,6 @@ def cmd_consent_list(args: argparse.Namespace) -> int:
         for c in consents
     )
     emit(args, rows, text or "No consent recorded.")
-    return 0
-
-
-def _read_answers(path: str) -> dict[str, Any]:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(f"answers file {path} not found") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        where = f" (line {line})" if line else ""
-        raise InvalidInput(f"answers file {path} is not valid JSON{where}") from None
-    except OSError as exc:
-        raise InvalidInput(f"answers file {path} can't be read: {exc.strerror}") from None
-    if not isinstance(data, dict):
-        raise InvalidInput("the answers file must hold one JSON object: question name -> answer")
-    return data
-
-
-def cmd_record_add(args: argparse.Namespace) -> int:
-    from sylcollect.services.records import NewRecord, add_record
-
-    answers = _read_answers(args.answers)
-    ws = open_unlocked(args)
-    rec = add_record(
-        ws,
-        NewRecord(
-            args.form, answers, args.participant, args.site, args.wave, RecordMode(args.mode)
-        ),
-    )
-    ws.lock()
-    emit(
-        args,
-        {
-            "uuid": rec.uuid,
-            "form_id": rec.form_id,
-            "form_version": rec.form_version,
-            "scores": rec.scores,
-            "alerts": [a.to_json() for a in rec.alerts],
-        },
-        f"Saved record {rec.uuid} ({rec.form_id} v{rec.form_version}).",
-    )
     return 0
 
 

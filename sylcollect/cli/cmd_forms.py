@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sylcollect.cli.common import add_json, emit, open_unlocked
+from sylcollect.cli.common import add_json, emit, open_unlocked, read_answers
 from sylcollect.domain.record import Record, RecordMode, RecordStatus
 from sylcollect.forms.xlsform import SUFFIXES
 
@@ -56,7 +56,6 @@ def _extend_record(sub: Any) -> None:
         'For an image, audio, video or file question, give "@/path/to/file" as the answer: '
         "the file is stored encrypted with the record (at most 50 MB)."
     )
-    add.set_defaults(handler=cmd_record_add)
     show = record.add_parser("show", help="one record: answers, scores, alerts")
     show.add_argument("uuid")
     show.add_argument("--lang", metavar="LANG", help="language of the labels")
@@ -76,12 +75,11 @@ def _looks_like_file(target: str) -> bool:
 
 
 def cmd_form_inspect(args: argparse.Namespace) -> int:
-    from sylcollect.cli.cmd_data import _read_answers
     from sylcollect.forms.compiled import compile_form
     from sylcollect.forms.inspect import inspect_form, inspect_text
     from sylcollect.forms.xlsform import load_form
 
-    answers = _read_answers(args.answers) if args.answers else {}
+    answers = read_answers(args.answers) if args.answers else {}
     if _looks_like_file(args.target):
         path = Path(args.target)
         compiled = compile_form(load_form(path), path.name)
@@ -123,11 +121,10 @@ def _saved_text(rec: Record, verb: str) -> str:
 
 
 def cmd_record_add(args: argparse.Namespace) -> int:
-    from sylcollect.cli.cmd_data import _read_answers
     from sylcollect.services.attachments import stage_files
     from sylcollect.services.records import NewRecord, add_record, form_for
 
-    answers = _read_answers(args.answers)
+    answers = read_answers(args.answers)
     ws = open_unlocked(args)
     try:
         answers, files = stage_files(form_for(ws, args.form, args.form_version), answers)

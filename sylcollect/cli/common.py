@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sylcollect.errors import SylError
+from sylcollect.errors import InvalidInput, SylError
 from sylcollect.storage.workspace import UnlockedWorkspace, Workspace
 
 APP_NAME = "SYL Collect"
@@ -96,3 +96,20 @@ def run_guarded(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def read_answers(path: str) -> dict[str, Any]:
+    """The JSON object of an answers file, or InvalidInput saying what is wrong with it."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput(f"answers file {path} not found") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        where = f" (line {line})" if line else ""
+        raise InvalidInput(f"answers file {path} is not valid JSON{where}") from None
+    except OSError as exc:
+        raise InvalidInput(f"answers file {path} can't be read: {exc.strerror}") from None
+    if not isinstance(data, dict):
+        raise InvalidInput("the answers file must hold one JSON object: question name -> answer")
+    return data
