@@ -25,6 +25,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # a11y.py and ui_helpe
 from ui_helpers import PASSWORD
 
 
+@pytest.fixture(scope="package", autouse=True)
+def gui_thread_gc(qapp):
+    """As in the app: cycles are collected on the GUI thread, never in a task's worker."""
+    from ui.gc_guard import MainThreadGarbageCollector
+
+    collector = MainThreadGarbageCollector(qapp)
+    yield collector
+    collector.stop()
+    collector.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests(gui_thread_gc):
+    yield
+    gui_thread_gc.check()
+
+
 @pytest.fixture(autouse=True)
 def light_theme(qapp):
     from ui import theme

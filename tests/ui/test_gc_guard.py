@@ -1,0 +1,56 @@
+"""Cycles holding Qt objects are collected on the GUI thread, never in a worker thread."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+
+from PySide6.QtCore import QObject
+
+from ui.gc_guard import MainThreadGarbageCollector
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+        self.widget_like = QObject()
+
+
+def test_automatic_collection_is_off_while_the_guard_runs(gui_thread_gc) -> None:
+    assert not gc.isenabled()
+
+
+def test_a_worker_allocating_past_the_threshold_collects_nothing(qtbot, gui_thread_gc) -> None:
+    cycle = _Cycle()
+    ref = weakref.ref(cycle)
+    del cycle
+    qobject_ref = weakref.ref(ref().widget_like)  # type: ignore[union-attr]
+
+    def allocate() -> None:  # far more container allocations than generation 0's threshold
+        junk = [[] for _ in range(gc.get_threshold()[0] * 20)]
+        del junk
+
+    worker = threading.Thread(target=allocate)
+    worker.start()
+    worker.join()
+    assert ref() is not None, "a collection ran in the worker thread"
+    keep = [[] for _ in range(gc.get_threshold()[0] * 2)]  # the GUI thread's timer collects
+    qtbot.waitUntil(lambda: ref() is None and qobject_ref() is None, timeout=5000)
+    del keep
+
+
+def test_check_collects_each_generation_past_its_threshold(qapp) -> None:
+    collector = MainThreadGarbageCollector(interval_ms=60_000)  # only explicit checks
+    try:
+        cycle = _Cycle()
+        ref = weakref.ref(cycle)
+        del cycle
+        keep = [[] for _ in range(gc.get_threshold()[0] + 1)]
+        assert collector.check() >= 1
+        assert ref() is None
+        del keep
+    finally:
+        collector.stop()
+        collector.deleteLater()
+    assert not gc.isenabled(), "stopping a nested guard must not undo the package's guard"
