@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 from sylcollect.forms.expr.errors import ExpressionError
 
@@ -98,41 +100,51 @@ def now_text(moment: datetime) -> str:
     return f"{stamp}{offset[:3]}:{offset[3:]}"
 
 
+_FIELDS: dict[str, Callable[[datetime], str]] = {
+    "Y": lambda m: f"{m.year:04d}",
+    "y": lambda m: f"{m.year:04d}"[2:],
+    "m": lambda m: f"{m.month:02d}",
+    "n": lambda m: str(m.month),
+    "b": lambda m: _MONTHS[m.month - 1],
+    "d": lambda m: f"{m.day:02d}",
+    "e": lambda m: str(m.day),
+    "H": lambda m: f"{m.hour:02d}",
+    "h": lambda m: str(m.hour),
+    "M": lambda m: f"{m.minute:02d}",
+    "S": lambda m: f"{m.second:02d}",
+    "3": lambda m: f"{m.microsecond // 1000:03d}",
+    "a": lambda m: _DAYS[m.weekday()],
+    "%": lambda m: "%",
+}
+
+
 def format_date(value: Temporal, pattern: str, zone: tzinfo) -> str:
     """ODK format-date: %Y %y %m %n %b %d %e %H %h %M %S %3 %a and %% (English names)."""
     if isinstance(value, datetime):
         moment = value.astimezone(zone)
     else:
         moment = datetime(value.year, value.month, value.day)
-    fields = {
-        "Y": f"{moment.year:04d}",
-        "y": f"{moment.year:04d}"[2:],
-        "m": f"{moment.month:02d}",
-        "n": str(moment.month),
-        "b": _MONTHS[moment.month - 1],
-        "d": f"{moment.day:02d}",
-        "e": str(moment.day),
-        "H": f"{moment.hour:02d}",
-        "h": str(moment.hour),
-        "M": f"{moment.minute:02d}",
-        "S": f"{moment.second:02d}",
-        "3": f"{moment.microsecond // 1000:03d}",
-        "a": _DAYS[moment.weekday()],
-        "%": "%",
-    }
-    out: list[str] = []
+    return "".join(
+        part if code is None else _FIELDS[code](moment) for part, code in _pattern(pattern)
+    )
+
+
+@lru_cache(maxsize=256)
+def _pattern(pattern: str) -> tuple[tuple[str, str | None], ...]:
+    """A format-date pattern as (literal, None) and ("", field code) parts."""
+    out: list[tuple[str, str | None]] = []
     i = 0
     while i < len(pattern):
         ch = pattern[i]
         if ch != "%":
-            out.append(ch)
+            out.append((ch, None))
             i += 1
             continue
         if i + 1 >= len(pattern):
             raise ExpressionError("date format ends with '%'")
         code = pattern[i + 1]
-        if code not in fields:
+        if code not in _FIELDS:
             raise ExpressionError(f"unsupported date format '%{code}'")
-        out.append(fields[code])
+        out.append(("", code))
         i += 2
-    return "".join(out)
+    return tuple(out)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from sylcollect.forms.expr.context import EvalContext
 from sylcollect.forms.expr.errors import ExpressionError
 from sylcollect.forms.expr.functions import FUNCTIONS
@@ -38,9 +41,12 @@ _REVERSE_AXES = frozenset(
 
 def evaluate(expr: Expr | str, ctx: EvalContext) -> Value:
     """The value of `expr` (text or tree): str, float, bool or a node-set (list of Node)."""
-    tree = parse(expr) if isinstance(expr, str) else expr
+    if isinstance(expr, str):
+        tree, source = parse(expr), expr
+    else:
+        tree, source = expr, ""
     node = ctx.context if ctx.context is not None else ctx.root
-    state = State(ctx, node, 1, 1, node, expr if isinstance(expr, str) else "")
+    state = State(ctx, node, 1, 1, node, source)
     try:
         return state.eval(tree)
     except RecursionError:
@@ -79,28 +85,36 @@ class State:
         return value
 
     def eval(self, expr: Expr) -> Value:
-        match expr:
-            case Literal(value=value):
-                return value
-            case Number(value=value):
-                return value
-            case Ref(name=name):
-                return self.reference(expr, name)
-            case Binary(op=op, left=left, right=right):
-                return self.binary(op, left, right)
-            case Negate(operand=operand):
-                return -to_number(self.eval(operand))
-            case Call(name=name, args=args):
-                return FUNCTIONS[name](self, args)
-            case Path(absolute=absolute, steps=steps):
-                start = [document_of(self.ctx.root)] if absolute else [self.node]
-                return self.steps(start, steps)
-            case Filter(primary=primary, predicates=predicates, steps=steps):
-                nodes = self.nodes(primary, "a path or predicate")
-                for predicate in predicates:
-                    nodes = self.filter(nodes, predicate)
-                return self.steps(nodes, steps)
-        raise AssertionError(expr)  # pragma: no cover
+        method = _EVAL.get(type(expr))
+        if method is None:
+            raise AssertionError(expr)  # pragma: no cover
+        return method(self, expr)
+
+    # one method per kind of syntax node, chosen by its type (see _EVAL)
+    def _literal(self, expr: Literal | Number) -> Value:
+        return expr.value
+
+    def _ref(self, expr: Ref) -> Value:
+        return self.reference(expr, expr.name)
+
+    def _binary(self, expr: Binary) -> Value:
+        return self.binary(expr.op, expr.left, expr.right)
+
+    def _negate(self, expr: Negate) -> Value:
+        return -to_number(self.eval(expr.operand))
+
+    def _call(self, expr: Call) -> Value:
+        return FUNCTIONS[expr.name](self, expr.args)
+
+    def _path(self, expr: Path) -> Value:
+        start = [document_of(self.ctx.root)] if expr.absolute else [self.node]
+        return self.steps(start, expr.steps)
+
+    def _filter(self, expr: Filter) -> Value:
+        nodes = self.nodes(expr.primary, "a path or predicate")
+        for predicate in expr.predicates:
+            nodes = self.filter(nodes, predicate)
+        return self.steps(nodes, expr.steps)
 
     def binary(self, op: str, left: Expr, right: Expr) -> Value:
         if op == "or":
@@ -130,6 +144,16 @@ class State:
         return nodes
 
     def step(self, nodes: NodeSet, step: Step) -> NodeSet:
+        if len(nodes) == 1 and not step.predicates:  # the common cases, without the loop
+            axis, test = step.axis, step.test
+            if axis == "child":
+                return child_nodes(nodes[0], test)
+            if test == "node()":
+                if axis == "self":
+                    return [nodes[0]]
+                if axis == "parent":
+                    parent = nodes[0].parent
+                    return [parent] if parent is not None else []
         out: NodeSet = []
         for node in nodes:
             if step.axis == "child":
@@ -154,6 +178,18 @@ class State:
             elif to_boolean(value):
                 kept.append(node)
         return kept
+
+
+_EVAL: dict[type, Callable[[State, Any], Value]] = {
+    Literal: State._literal,
+    Number: State._literal,
+    Ref: State._ref,
+    Binary: State._binary,
+    Negate: State._negate,
+    Call: State._call,
+    Path: State._path,
+    Filter: State._filter,
+}
 
 
 def _type_name(value: Value) -> str:

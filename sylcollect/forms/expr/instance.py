@@ -34,7 +34,7 @@ class Children(list["Node"]):
         if index is None:
             index = {}
             for child in self:
-                index.setdefault(local_name(child.name), []).append(child)
+                index.setdefault(local_name(child._name), []).append(child)
             self._index = index
         return index.get(local_name(name), _NONE)
 
@@ -104,7 +104,7 @@ class Node:
     next lookup).
     """
 
-    __slots__ = ("attributes", "children", "name", "parent", "text")
+    __slots__ = ("_name", "attributes", "children", "parent", "text")
 
     def __init__(
         self,
@@ -114,16 +114,22 @@ class Node:
         attributes: Mapping[str, str] | None = None,
     ) -> None:
         self.parent: Node | None = None
-        self.name = name
+        self._name = name
         self.text = text
         self.children: list[Node] = Children()
-        self.attributes: dict[str, str] = dict(attributes or {})
+        self.attributes: dict[str, str] = dict(attributes) if attributes else {}
         for child in children:
             self.append(child)
 
-    def __setattr__(self, key: str, value: Any) -> None:
-        object.__setattr__(self, key, value)
-        if key == "name" and self.parent is not None:
+    @property
+    def name(self) -> str:
+        """The element's name (`q`, `jr:q`); renaming drops the parent's index of children."""
+        return self._name
+
+    @name.setter
+    def name(self, value: str) -> None:
+        self._name = value
+        if self.parent is not None:
             self.parent._index_changed()
 
     def __repr__(self) -> str:
@@ -164,7 +170,7 @@ class Node:
 
     @property
     def is_document(self) -> bool:
-        return self.name == DOCUMENT
+        return self._name == DOCUMENT
 
     @property
     def value(self) -> str:
@@ -175,11 +181,11 @@ class Node:
 
     def child(self, name: str) -> Node | None:
         """The first child called `name`."""
-        return next((c for c in self._children().matching(name) if c.name == name), None)
+        return next((c for c in self._children().matching(name) if c._name == name), None)
 
     def children_named(self, name: str) -> list[Node]:
         """The children called `name`, in document order (a new list); no scan of siblings."""
-        return [c for c in self._children().matching(name) if c.name == name]
+        return [c for c in self._children().matching(name) if c._name == name]
 
     def children_matching(self, test: str) -> list[Node]:
         """The children a name test (`q`, `jr:q`: local names compared) selects, in order."""
@@ -206,7 +212,7 @@ class Node:
 
     def path(self) -> str:
         """The generic absolute path (`/data/rep/q`), without repeat positions."""
-        names = [n.name for n in (self, *self.ancestors()) if not n.is_document]
+        names = [n._name for n in (self, *self.ancestors()) if not n.is_document]
         return "/" + "/".join(reversed(names))
 
     def indexed_path(self) -> str:
@@ -221,7 +227,7 @@ class Node:
         """1-based position among the siblings with the same name (a repeat's instance number)."""
         if self.parent is None:
             return 1
-        same = self.parent.children_named(self.name)
+        same = self.parent.children_named(self._name)
         return next((i for i, c in enumerate(same, 1) if c is self), 1)
 
     def order_key(self) -> tuple[int, ...]:

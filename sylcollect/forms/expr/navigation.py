@@ -24,14 +24,14 @@ def resolve_path(root: Node, origin: Node, path: str) -> NodeSet:
     top = origin
     node: Node | None = origin
     while node is not None:
-        if node.name != DOCUMENT:
+        if node._name != DOCUMENT:
             here.append(node)
         top = node
         node = node.parent
     here.reverse()
     shared = 0
     limit = min(len(target), len(here))
-    while shared < limit and here[shared].name == target[shared]:
+    while shared < limit and here[shared]._name == target[shared]:
         shared += 1
     if shared == len(target) and here[shared - 1] is not origin:
         shared -= 1  # ${repeat} from inside the repeat: all its instances, not just this one
@@ -126,4 +126,4 @@ def matches(node: Node, test: str) -> bool:
         return False
     if test == "*" or test.endswith(":*"):
         return True
-    return node.name.rpartition(":")[2] == test.rpartition(":")[2]
+    return node._name.rpartition(":")[2] == test.rpartition(":")[2]

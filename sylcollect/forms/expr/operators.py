@@ -6,7 +6,6 @@ import math
 from collections.abc import Callable
 
 from sylcollect.forms.expr.dates import looks_like_date
-from sylcollect.forms.expr.instance import Node
 from sylcollect.forms.expr.values import (
     NodeSet,
     Value,
@@ -68,17 +67,19 @@ def _nodes_vs_atom(op: str, nodes: NodeSet, atom: str | float | bool, *, flipped
     """Compare each node with an atom; `flipped` means the atom was on the left."""
     if isinstance(atom, bool):
         return _compare_atoms(op, *_order(to_boolean(nodes), atom, flipped))
-    numeric = op in _RELATIONAL or isinstance(atom, float | int)
-    convert: Callable[[Node], str | float] = _node_number if numeric else _node_string
-    return any(_compare_atoms(op, *_order(convert(n), atom, flipped)) for n in nodes)
-
-
-def _node_number(node: Node) -> float:
-    return string_to_number(node.value)
-
-
-def _node_string(node: Node) -> str:
-    return node.value
+    # numbers compared as numbers: what _compare_atoms gives, the atom converted once
+    test = _RELATIONAL.get(op)
+    if test is not None:
+        b = to_number(atom)
+        if flipped:
+            return any(test(b, string_to_number(n.value)) for n in nodes)
+        return any(test(string_to_number(n.value), b) for n in nodes)
+    if isinstance(atom, float | int):
+        b = float(atom)
+        if op == "=":
+            return any(string_to_number(n.value) == b for n in nodes)
+        return any(string_to_number(n.value) != b for n in nodes)
+    return any(_compare_atoms(op, *_order(n.value, atom, flipped)) for n in nodes)
 
 
 def _order(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from sylcollect.forms.expr.dates import parse_temporal, to_days
 from sylcollect.forms.expr.instance import Node
@@ -31,6 +32,15 @@ def format_number(x: float) -> str:
 
 def string_to_number(text: str) -> float:
     """XPath's number(string), plus ODK dates and dateTimes as days since 1970; else NaN."""
+    if text.isdigit() and text.isascii():  # the common case, without the regular expression
+        return float(text)
+    if not text:
+        return math.nan
+    return _text_to_number(text)
+
+
+@lru_cache(maxsize=4096)
+def _text_to_number(text: str) -> float:
     if _NUMBER.fullmatch(text):
         return float(text)
     moment = parse_temporal(text)
