@@ -1,4 +1,5 @@
-"""Read-only views of the central store: conflicts to resolve, and a decrypted snapshot.
+"""Read-only views of the central store: conflicts to resolve (listed, or one conflict's
+versions decrypted side by side), and a decrypted snapshot.
 
 `snapshot` is the store's logical content (decrypted, without key ids, nonces or import
 times): two stores with equal snapshots hold the same data. Tests use it to show that
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sylcollect.storage.keyring import Shredded
 from sylcollect.storage.schema import (
@@ -25,30 +27,97 @@ from sylcollect.storage.schema import (
     RecordRow,
 )
 from sylcollect.storage.workspace import UnlockedWorkspace
-from sylcollect.sync.importer_apply import conflict_item
+from sylcollect.sync.importer_rows import conflict_item, row_item
 
 
 def conflicts(store: UnlockedWorkspace) -> list[dict[str, Any]]:
-    """Records with versions from more than one device: the kept one and the others."""
+    """Records with versions from more than one device: the kept one and the others.
+
+    Each entry: `record_uuid`, `form_id`, `withdrawn` (its participant withdrew: nothing to
+    read or choose), `kept` (`{device_id, revision}`, the version the record holds) and
+    `others`, each `{device_id, fieldworker, revision, updated_at}` (`fieldworker` is None
+    for a version a supervisor chose, see central_resolve). Ids, staff account names and
+    times only: nothing is decrypted.
+    """
     with store.transaction() as tx:
         s = tx.session
+        who = _fieldworkers(s)
         out: dict[str, dict[str, Any]] = {}
         for row in s.scalars(
             select(CentralConflict).order_by(CentralConflict.record_uuid, CentralConflict.device_id)
         ):
             entry = out.get(row.record_uuid)
             if entry is None:
-                src = s.get(CentralSource, ("record", row.record_uuid))
-                kept = {"device_id": src.device_id, "revision": src.revision} if src else None
-                entry = out[row.record_uuid] = {
-                    "record_uuid": row.record_uuid,
-                    "kept": kept,
-                    "others": [],
-                }
-            entry["others"].append(
-                {"device_id": row.device_id, "revision": row.revision, "updated_at": row.updated_at}
-            )
+                entry = out[row.record_uuid] = _entry(s, row.record_uuid, who, detail=False)
+            entry["others"].append(version(row.device_id, row.revision, row.updated_at, who))
         return list(out.values())
+
+
+def conflict_versions(store: UnlockedWorkspace, record_uuid: str) -> dict[str, Any] | None:
+    """One conflict as `conflicts()` lists it, `kept` as detailed as the others, and each
+    version's decrypted payload item under `item` (None where a withdrawal destroyed it);
+    None if the record has no conflict. For a side-by-side view: never stored or logged."""
+    with store.transaction() as tx:
+        s = tx.session
+        rows = s.scalars(
+            select(CentralConflict)
+            .where(CentralConflict.record_uuid == record_uuid)
+            .order_by(CentralConflict.device_id)
+        ).all()
+        if not rows:
+            return None
+        who = _fieldworkers(s)
+        entry = _entry(s, record_uuid, who, detail=True)
+        record = s.get(RecordRow, record_uuid)
+        if entry["kept"] is not None:
+            item = row_item(tx, record) if record is not None else None
+            entry["kept"]["item"] = item if item and item["content"] is not None else None
+        entry["others"] = [
+            {**version(r.device_id, r.revision, r.updated_at, who), "item": conflict_item(tx, r)}
+            for r in rows
+        ]
+        return entry
+
+
+def version(device_id: str, revision: int, updated_at: str, who: dict[str, str]) -> dict[str, Any]:
+    """A version as listed: which device, whose account, which revision, when."""
+    return {
+        "device_id": device_id,
+        "fieldworker": who.get(device_id),
+        "revision": revision,
+        "updated_at": updated_at,
+    }
+
+
+def withdrawn_code(s: Session, participant_uuid: str | None) -> str | None:
+    """The participant's code if they withdrew (their data was destroyed), else None."""
+    if participant_uuid is None:
+        return None
+    person = s.get(ParticipantRow, participant_uuid)
+    return person.code if person is not None and person.withdrawn_at else None
+
+
+def _fieldworkers(s: Session) -> dict[str, str]:
+    return {d: f for d, f in s.execute(select(CentralDevice.device_id, CentralDevice.fieldworker))}
+
+
+def _entry(s: Session, record_uuid: str, who: dict[str, str], *, detail: bool) -> dict[str, Any]:
+    src = s.get(CentralSource, ("record", record_uuid))
+    record = s.get(RecordRow, record_uuid)
+    kept = None
+    if src is not None:
+        kept = (
+            version(src.device_id, src.revision, src.updated_at, who)
+            if detail
+            else {"device_id": src.device_id, "revision": src.revision}
+        )
+    return {
+        "record_uuid": record_uuid,
+        "form_id": record.form_id if record is not None else None,
+        "withdrawn": record is not None and withdrawn_code(s, record.participant_uuid) is not None,
+        "kept": kept,
+        "others": [],
+    }
 
 
 def _open(tx: Any, table: str, uuid: str, column: str, rev: int, key: str, ct: bytes | None) -> Any:
