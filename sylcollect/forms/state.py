@@ -52,7 +52,8 @@ class FormState(Engine):
         self.metadata = metadata
         if metadata is not None:
             self._fill_metadata(metadata)
-        self.recompute()
+        self._begin()
+        self._evaluate_all()  # what recompute() does, without collecting its Changes
 
     def _fill_metadata(self, metadata: Metadata) -> None:
         for node, cell in list(self._cells.items()):
@@ -149,11 +150,14 @@ class FormState(Engine):
     def recompute(self) -> Changes:
         """Evaluate every bind in order and check every question (the full, slow way)."""
         self._begin()
+        self._evaluate_all()
+        return self._finish()
+
+    def _evaluate_all(self) -> None:
         for rank in range(len(self.compiled.graph.binds)):
             self._run(rank, full=True)
         self._touched.update(self._cells)
         self._settle()
-        return self._finish()
 
     def refresh_clock(self) -> Changes:
         """Read the clock again and re-evaluate what uses now() or today()."""

@@ -14,9 +14,11 @@ from sylcollect.forms.answers import value_problem
 from sylcollect.forms.compiled import CompiledForm
 from sylcollect.forms.expr import (
     EvalContext,
+    Expression,
     ExpressionError,
     Node,
     Value,
+    evaluate_at,
     new_document,
     to_boolean,
     to_number,
@@ -84,9 +86,9 @@ class Engine:
         self._touched: set[Node] = set()
         self._removed: list[Key] = []
         self.evaluations = 0
-        self._reindex()
+        self._index_as_built()
         for node, cell in self._cells.items():
-            self._answer_problem(node)
+            self._type_check(cell)
             self._show(node, cell)
         self._start_evaluations = 0
 
@@ -126,7 +128,9 @@ class Engine:
         return True
 
     def _answer_problem(self, node: Node) -> None:
-        cell = self._cells[node]
+        self._type_check(self._cells[node])
+
+    def _type_check(self, cell: Cell) -> None:
         element = cell.element
         if not isinstance(element, Question) or not cell.answered or element.is_calculated:
             cell.type_problem = ""
@@ -140,7 +144,7 @@ class Engine:
             for target in self._nodes.get(target_path, ()):
                 if not _same_instances(node, target):
                     continue
-                value = self._evaluate(expr.evaluate, target, "calculation")
+                value = self._evaluate(expr, target, "calculation")
                 if value is not None and self._store(target, self._cells[target], to_string(value)):
                     dirty.extend(self.compiled.graph.readers(target_path))
 
@@ -209,7 +213,7 @@ class Engine:
                 cell = self._cells[node]
                 cell.pending_default = False
                 expr = self.compiled.dynamic_defaults[cell.element.path]
-                value = self._evaluate(expr.evaluate, node, "default")
+                value = self._evaluate(expr, node, "default")
                 if value is not None and to_string(value) != "":
                     self._store(node, cell, to_string(value))
                     cell.answered = False
@@ -246,13 +250,14 @@ class Engine:
         if bind.kind == "repeat_count":
             return self._run_count(bind)
         changed = False
-        keep_volatile = full and bind.expr.volatile
+        kind, expr, cells = bind.kind, bind.expr, self._cells
+        keep_volatile = full and expr.volatile and kind == "calculate"
         for node in self._nodes.get(bind.path, ()):
-            cell = self._cells[node]
-            if keep_volatile and bind.kind == "calculate" and cell.value:
+            cell = cells[node]
+            if keep_volatile and cell.value:
                 continue
-            value = self._evaluate(bind.expr.evaluate, node, bind.kind)
-            changed |= self._apply(bind.kind, node, cell, value)
+            value = self._evaluate(expr, node, kind)
+            changed |= self._apply(kind, node, cell, value)
         return changed
 
     def _apply(self, kind: str, node: Node, cell: Cell, value: Value | None) -> bool:
@@ -276,10 +281,10 @@ class Engine:
             cell.choices = choices
         else:
             flag = False if value is None else to_boolean(value)
-            attr = {"required": "required", "constraint": "constraint_ok", "readonly": "readonly"}
-            if getattr(cell, attr[kind]) == flag:
+            attr = _FLAGS[kind]
+            if getattr(cell, attr) == flag:
                 return False
-            setattr(cell, attr[kind], flag)
+            setattr(cell, attr, flag)
         self._touched.add(node)
         if kind != "constraint":
             self._mark(node, kind)
@@ -290,7 +295,7 @@ class Engine:
         assert isinstance(group, Group)
         changed = False
         for owner in self._nodes.get(bind.path.rsplit("/", 1)[0], ()):
-            value = self._evaluate(bind.expr.evaluate, owner, bind.kind)
+            value = self._evaluate(bind.expr, owner, bind.kind)
             number = 0.0 if value is None else to_number(value)
             wanted = 0 if math.isnan(number) or number < 0 else int(min(number, MAX_REPEAT_COUNT))
             have = owner.children_named(group.name)
@@ -303,10 +308,11 @@ class Engine:
             self._reindex()
         return changed
 
-    def _evaluate(self, fn: Callable[[EvalContext], Value], node: Node, kind: str) -> Value | None:
+    def _evaluate(self, expr: Expression, node: Node, kind: str) -> Value | None:
+        """`expr` bound to `node`; None (and the cell's error set) if it fails."""
         self.evaluations += 1
         try:
-            value = fn(self.context(node))
+            value = evaluate_at(expr.tree, self._ctx, node)
         except ExpressionError as exc:
             self._cells[node].error = f"{kind}: {exc}"
             return None
@@ -373,6 +379,31 @@ class Engine:
         cell = self._cells.get(node)
         return cell.value if cell is not None else node.text
 
+    def _index_as_built(self) -> None:
+        """What `_reindex` gives, for cells still in the order the builder made them
+        (document order: every node after its parent and its earlier siblings)."""
+        nodes: dict[str, list[Node]] = {}
+        order: dict[Node, int] = {}
+        keys: dict[Node, Key] = {}
+        repeats = self.compiled.repeat_paths
+        counts: dict[tuple[int, str], int] = {}
+        for node, cell in self._cells.items():
+            path = cell.element.path
+            above = keys.get(node.parent) if node.parent is not None else None
+            indices = above[1] if above is not None else ()
+            if path in repeats:
+                parent = id(node.parent)
+                counts[(parent, path)] = counts.get((parent, path), 0) + 1
+                indices = (*indices, counts[(parent, path)])
+            found = nodes.get(path)
+            if found is None:
+                nodes[path] = [node]
+            else:
+                found.append(node)
+            order[node] = len(order)
+            keys[node] = (path, indices)
+        self._nodes, self._order, self._keys, self._contexts = nodes, order, keys, {}
+
     def _reindex(self) -> None:
         """Index the nodes by path, document order and key (after instances change)."""
         nodes: dict[str, list[Node]] = {}
@@ -396,6 +427,9 @@ class Engine:
                 self._keys[node] = (path, indices)
             stack.extend((c, indices) for c in reversed(node.children))
         self._nodes = nodes
+
+
+_FLAGS = {"required": "required", "constraint": "constraint_ok", "readonly": "readonly"}
 
 
 def _choice_names(value: Value | None) -> tuple[str, ...] | None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from sylcollect.forms.expr.context import EvalContext, system_clock
 from sylcollect.forms.expr.deps import dependencies, is_volatile
 from sylcollect.forms.expr.errors import ExpressionError
-from sylcollect.forms.expr.evaluator import evaluate
+from sylcollect.forms.expr.evaluator import evaluate, evaluate_at
 from sylcollect.forms.expr.functions import round_half_away
 from sylcollect.forms.expr.instance import (
     Node,
@@ -50,6 +50,10 @@ class Expression:
     def evaluate(self, ctx: EvalContext) -> Value:
         return evaluate(self.tree, ctx)
 
+    def evaluate_at(self, ctx: EvalContext, node: Node) -> Value:
+        """`evaluate(ctx.at(node))`, without making the moved context."""
+        return evaluate_at(self.tree, ctx, node)
+
     def evaluate_boolean(self, ctx: EvalContext) -> bool:
         return to_boolean(self.evaluate(ctx))
 
@@ -83,6 +87,7 @@ __all__ = [
     "dependencies",
     "document_of",
     "evaluate",
+    "evaluate_at",
     "format_number",
     "instances_from_xform",
     "interpolate",

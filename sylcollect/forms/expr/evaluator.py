@@ -45,7 +45,11 @@ def evaluate(expr: Expr | str, ctx: EvalContext) -> Value:
         tree, source = parse(expr), expr
     else:
         tree, source = expr, ""
-    node = ctx.context if ctx.context is not None else ctx.root
+    return evaluate_at(tree, ctx, ctx.context if ctx.context is not None else ctx.root, source)
+
+
+def evaluate_at(tree: Expr, ctx: EvalContext, node: Node, source: str = "") -> Value:
+    """`evaluate(tree, ctx.at(node))` without making the moved context."""
     state = State(ctx, node, 1, 1, node, source)
     try:
         return state.eval(tree)
