@@ -1,10 +1,11 @@
 """`sylcollect central ...`: the supervisor's central store (init, import, devices, approve,
-revoke, conflicts, receipt). A refused bundle prints one `error: ` line naming the file and
-the reason, and the command exits 1 after trying the others."""
+revoke, conflicts, resolve, receipt). A refused bundle prints one `error: ` line naming the
+file and the reason, and the command exits 1 after trying the others."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,20 @@ def register(sub: Any) -> None:
     p = central.add_parser("conflicts", help="records two devices both changed")
     home_db(p)
     p.set_defaults(handler=cmd_conflicts)
+    p = central.add_parser("resolve", help="resolve a conflict: keep one version of a record")
+    p.add_argument("record_uuid", metavar="RECORD_UUID")
+    p.add_argument(
+        "--keep",
+        required=True,
+        metavar="central|DEVICE_ID",
+        help="'central' keeps the version the record holds; a device id keeps that laptop's "
+        "version. The other versions are removed (the audit log notes which)",
+    )
+    p.add_argument(
+        "--by", metavar="NAME", help="who decided, for the audit log (default: your login name)"
+    )
+    home_db(p)
+    p.set_defaults(handler=cmd_resolve)
     p = central.add_parser("receipt", help="a signed receipt of what a device sent")
     home_db(p)
     p.add_argument("--device", required=True, metavar="ID")
@@ -216,10 +231,46 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         found = conflicts(session.store)
     lines = [
         f"record {c['record_uuid']}: kept {c['kept']['device_id']} rev {c['kept']['revision']}"
-        + "".join(f"; also {o['device_id']} rev {o['revision']}" for o in c["others"])
+        + "".join(
+            f"; also {o['device_id']} rev {o['revision']} ({_when(o['updated_at'])})"
+            for o in c["others"]
+        )
+        + ("  [participant withdrew: nothing to choose]" if c.get("withdrawn") else "")
         for c in found
     ]
+    if lines:
+        lines.append("Resolve one: sylcollect central resolve RECORD_UUID --keep central|DEVICE_ID")
     emit(args, found, "\n".join(lines) or "No conflicts.")
+    return 0
+
+
+def _when(iso: str) -> str:
+    """'2026-03-01T09:00:00+00:00' -> '2026-03-01 09:00' (as stored: UTC)."""
+    return iso[:16].replace("T", " ")
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name in this environment
+        return "supervisor"
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from sylcollect.sync.central_resolve import resolve_conflict
+    from sylcollect.sync.central_session import central_session
+
+    with central_session(args.home, args.db, password()) as session:
+        done = resolve_conflict(
+            session.store, args.record_uuid, args.keep, by=args.by or _login_name()
+        )
+    removed = ", ".join(f"{v.device_id} rev {v.revision}" for v in done.discarded)
+    emit(
+        args,
+        done.to_json(),
+        f"Record {done.record_uuid}: kept the version from {done.kept.device_id} "
+        f"(rev {done.kept.revision}), now revision {done.revision}; removed {removed}.",
+    )
     return 0
 
 
