@@ -16,8 +16,9 @@ never `sylcollect.sync` (a sibling layer): the CLI opens the store and hands it 
   some content were still readable.
 * **Participants not yet enrolled here.** A record can arrive before its participant's
   enrolment (another laptop's bundle not imported yet); the store then holds a placeholder
-  participant (code starting `~`). Such records are exported with an empty
-  `participant_code` (and no identity) until the enrolment is imported.
+  participant (code starting `~`, dated with the import time, no profile; see
+  `sync.importer_people`). Such records are exported with an empty `participant_code` (and
+  no identity) until the enrolment is imported.
 * **Identities** (only for `--include-identifiers`) are revealed one participant at a time
   through the audited path (`view_identity` in the central store's audit chain).
 * **The export audit** goes to the central store's audit chain, with `store: central`.
@@ -29,12 +30,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import select
-
 from sylcollect.domain.participant import Identity
 from sylcollect.domain.record import Record
 from sylcollect.export.source import ExportFilter, WorkspaceSource
-from sylcollect.storage.schema import ParticipantRow
 
 #: Codes of placeholder participants (enrolment not imported yet) start with this.
 PLACEHOLDER_PREFIX = "~"
@@ -48,26 +46,17 @@ class CentralSource(WorkspaceSource):
     _codes: dict[str, str] | None = field(default=None, init=False)
 
     def _people(self) -> tuple[dict[str, str], frozenset[str]]:
-        """Codes of the enrolled, not withdrawn participants (their keys unwrapped in one
-        query) and the uuids of the withdrawn ones. Read from the rows, not through
-        `participants.list`: a placeholder has no profile or dates yet."""
-        codes: dict[str, str] = {}
-        gone: set[str] = set()
-        keys: list[str] = []
-        stmt = select(
-            ParticipantRow.uuid, ParticipantRow.code, ParticipantRow.key_id,
-            ParticipantRow.withdrawn_at,
-        )  # fmt: skip
+        """Codes of the enrolled, not withdrawn participants and the uuids of the withdrawn
+        ones (`participants.list` unwraps every key in one query; a placeholder lists with
+        no profile and the import time as its dates)."""
         with self.ws.transaction() as tx:
-            for uuid, code, key_id, withdrawn_at in tx.session.execute(stmt):
-                if withdrawn_at is not None:
-                    gone.add(uuid)
-                    continue
-                keys.append(key_id)
-                if not code.startswith(PLACEHOLDER_PREFIX):
-                    codes[uuid] = code
-            tx.participants.preload_keys(keys)
-        return codes, frozenset(gone)
+            people = tx.participants.list()
+        codes = {
+            p.uuid: p.code
+            for p in people
+            if not p.withdrawn and not p.code.startswith(PLACEHOLDER_PREFIX)
+        }
+        return codes, frozenset(p.uuid for p in people if p.withdrawn)
 
     def records(self, flt: ExportFilter) -> Iterator[Record]:
         only = next(iter(flt.forms)) if len(flt.forms) == 1 else None

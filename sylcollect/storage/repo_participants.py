@@ -185,7 +185,11 @@ class Participants:
         return self._to_domain(row, with_identity=False)
 
     def _to_domain(self, row: Any, *, with_identity: bool) -> Participant:
-        """A Participant from an ORM row or a plain result row with the same columns."""
+        """A Participant from an ORM row or a plain result row with the same columns.
+
+        A central placeholder (a participant named by a consent or record before their own
+        item was imported) has no profile; one written by an older version also has empty
+        dates, read as None rather than failing the whole list."""
         role: Role | None = None
         unit_id, identity = None, None
         withdrawn = datetime.fromisoformat(row.withdrawn_at) if row.withdrawn_at else None
@@ -202,7 +206,7 @@ class Participants:
                         )
                     )
             except Shredded:
-                withdrawn = withdrawn or datetime.fromisoformat(row.updated_at)
+                withdrawn = withdrawn or _when(row.updated_at) or _when(row.created_at)
         return Participant(
             uuid=row.uuid,
             code=row.code,
@@ -210,8 +214,18 @@ class Participants:
             role=role,
             identity=identity,
             unit_id=unit_id,
-            created_at=datetime.fromisoformat(row.created_at),
-            updated_at=datetime.fromisoformat(row.updated_at),
+            created_at=_when(row.created_at),
+            updated_at=_when(row.updated_at),
             revision=row.revision,
             withdrawn_at=withdrawn,
         )
+
+
+def _when(value: str | None) -> datetime | None:
+    """A stored time, or None for an empty or unreadable one (never raises)."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None

@@ -5,6 +5,13 @@ Loaded in bulk (one query per 500 uuids, keys unwrapped from one query like
 placeholder participant with its own new central key, created in bulk (one executemany for
 the wrapped keys, one for the rows); the participant's own item fills it in whenever it
 arrives. Placeholder codes start with `~`, which no real code can (codes are ids).
+
+A placeholder is dated with the time of the import that first named it (`created_at` and
+`updated_at`; the items naming it can't tell when the participant was enrolled, and the
+import time says truthfully since when the store has known of them), has revision 0, no
+site (`""`) and no profile or identity. The participant's own item (revision 1 or more,
+"new" to `central_source`) replaces every one of those values: code, site, revision,
+dates, profile and identity.
 """
 
 from __future__ import annotations
@@ -88,11 +95,12 @@ class People:
         self.load(wanted)
         keys: list[tuple[str, str, bytes]] = []
         rows: list[tuple[object, ...]] = []
+        now = self._tx.now().isoformat()
         for uuid in sorted(wanted.keys() - self.known.keys()):
             key_id = str(uuidlib.uuid4())
             code = wanted[uuid] or PLACEHOLDER_PREFIX + uuid[:31]
             keys.append((key_id, uuid, self._tx.keyring.wrap(key_id, uuid, aead.random_key())))
-            rows.append((uuid, code, "", key_id, 0, "", ""))
+            rows.append((uuid, code, "", key_id, 0, now, now))
             self.known[uuid] = Person(key_id, False, code)
         insert_rows(self._s, "participant_key", ("key_id", "participant_uuid", "wrapped"), keys)
         insert_rows(
