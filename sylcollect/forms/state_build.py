@@ -92,18 +92,22 @@ class Builder:
         """A node for `group` (or one repeat instance) with its children filled from `scope`."""
         node = Node(group.name)
         self.cells[node] = Cell(group)
+        kids = []  # new nodes: no former parent to detach them from
         for child in group.children:
             if isinstance(child, Question):
-                node.append(self.question(child, lookup(scope, child.name)))
+                kids.append(self.question(child, lookup(scope, child.name)))
             elif child.repeat:
                 items = lookup(scope, child.name)
                 for item in items if isinstance(items, list) else ():
                     inner = item if isinstance(item, Mapping) else {}
-                    node.append(self.group(child, [inner]))
+                    kids.append(self.group(child, [inner]))
             else:
                 sub = lookup(scope, child.name)
                 inner_scope = [sub, *scope] if isinstance(sub, Mapping) else scope
-                node.append(self.group(child, inner_scope))
+                kids.append(self.group(child, inner_scope))
+        for kid in kids:
+            kid.parent = node
+        node.children.extend(kids)
         return node
 
     def question(self, question: Question, given: Any) -> Node:

@@ -22,11 +22,9 @@ class Children(list["Node"]):
     siblings (repeat instances) come out in the order they are in the list.
     """
 
-    __slots__ = ("_index",)
-
-    def __init__(self, items: Iterable[Node] = ()) -> None:
-        super().__init__(items)
-        self._index: dict[str, list[Node]] | None = None
+    # no __init__ and no __slots__: making one costs what making a list costs; the index
+    # is an instance attribute only once built (the class's None until then)
+    _index: dict[str, list[Node]] | None = None
 
     def matching(self, name: str) -> list[Node]:
         """The children whose local name is `local_name(name)`, in order (do not modify)."""
@@ -39,12 +37,14 @@ class Children(list["Node"]):
         return index.get(local_name(name), _NONE)
 
     def invalidate(self) -> None:
-        self._index = None
+        if self._index is not None:
+            self._index = None
 
     # every in-place change drops the index
     def append(self, item: Node) -> None:
         super().append(item)
-        self._index = None
+        if self._index is not None:
+            self._index = None
 
     def extend(self, items: Iterable[Node]) -> None:
         super().extend(items)
