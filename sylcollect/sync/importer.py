@@ -43,7 +43,7 @@ from sylcollect.sync.bundle import verify_bundle as _verify
 from sylcollect.sync.bundle_errors import BundleRefused
 from sylcollect.sync.importer_apply import Applier
 from sylcollect.sync.importer_spool import Spool
-from sylcollect.sync.importer_validate import validate
+from sylcollect.sync.importer_validate import NEEDS_EARLIER, validate
 from sylcollect.sync.package import StudyPackage
 from sylcollect.sync.payload import ATTACHMENT_LINE_BYTES, AttachmentItem, Item, decode_payload
 
@@ -106,6 +106,7 @@ class Importer:
         self.home = home
         self.limits = limits or Limits()
         self._engine = store.workspace.engine
+        self._releasing = False
 
     # --- the pipeline -----------------------------------------------------------------
     def import_path(self, path: Path | str) -> ImportResult:
@@ -128,10 +129,22 @@ class Importer:
             return done
         with Spool() as spool:
             items = self._decode(verified, spool)
-            validate(items, header, self.store)
-            result = self._commit(verified, items, spool)
+            try:
+                validate(items, header, self.store)
+            except BundleRefused as exc:
+                if exc.code != NEEDS_EARLIER:
+                    raise
+                missing = self._earlier_missing(header.device_id, header.sequence)
+                if not missing:  # every earlier bundle is in: that record will never come
+                    raise BundleRefused("invalid", exc.message) from None
+                held = missing
+            else:
+                held = ()
+                result = self._commit(verified, items, spool)
+        if held:
+            return self._quarantine(verified, known=True, waiting_for=held)
         _remove(path)
-        return result
+        return self._release_held(result)
 
     def _decode(self, verified: VerifiedBundle, spool: Spool) -> list[Item]:
         """The payload's items; attachment bytes go to `spool` as they arrive (an
@@ -201,28 +214,85 @@ class Importer:
             )
         )
 
+    def _earlier_missing(self, device_id: str, sequence: int) -> tuple[int, ...]:
+        """The device's sequence numbers below `sequence` not imported yet (up to MAX_GAPS)."""
+        with Session(self._engine) as s:
+            have = set(
+                s.scalars(
+                    select(CentralImport.sequence).where(
+                        CentralImport.device_id == device_id, CentralImport.sequence < sequence
+                    )
+                )
+            )
+        if len(have) >= sequence - 1:
+            return ()
+        missing: list[int] = []
+        for n in range(1, sequence):
+            if n not in have:
+                missing.append(n)
+                if len(missing) >= MAX_GAPS:
+                    break
+        return tuple(missing)
+
+    def _release_held(self, result: ImportResult) -> ImportResult:
+        """After an import, imports the device's bundles held for an earlier one (in sequence
+        order, until none moves); says which in the result's warnings."""
+        if self._releasing or result.status != "imported":
+            return result
+        self._releasing = True
+        released: list[str] = []
+        try:
+            moved = True
+            while moved:
+                moved = False
+                for path in central.quarantined(self.store.workspace, self.home, result.device_id):
+                    try:
+                        again = self.import_path(path)
+                    except BundleRefused:
+                        continue  # stays held; `central import` of it again says why
+                    if again.status in ("imported", "duplicate"):
+                        moved = True
+                        released.append(
+                            f"bundle {again.sequence} of device {again.device_id}, held until "
+                            f"this one came, was imported too ({again.counts.get('records', 0)}"
+                            " records)"
+                        )
+        finally:
+            self._releasing = False
+        if not released:
+            return result
+        return replace(result, warnings=(*result.warnings, *released))
+
     def import_quarantined(self, device_id: str) -> list[ImportResult | BundleRefused]:
         """Imports an approved device's held bundles in sequence order (refusals returned)."""
         out: list[ImportResult | BundleRefused] = []
-        for path in central.quarantined(self.store.workspace, self.home, device_id):
-            try:
-                result = self.import_path(path)
-            except BundleRefused as exc:
-                out.append(exc)
-                continue
-            if result.status == "duplicate":
-                with Session(self._engine) as s, s.begin():
-                    s.execute(
-                        delete(CentralQuarantine).where(
-                            CentralQuarantine.bundle_hash == result.bundle_hash
+        releasing, self._releasing = self._releasing, True  # sequence order does it here
+        try:
+            for path in central.quarantined(self.store.workspace, self.home, device_id):
+                try:
+                    result = self.import_path(path)
+                except BundleRefused as exc:
+                    out.append(exc)
+                    continue
+                if result.status == "duplicate":
+                    with Session(self._engine) as s, s.begin():
+                        s.execute(
+                            delete(CentralQuarantine).where(
+                                CentralQuarantine.bundle_hash == result.bundle_hash
+                            )
                         )
-                    )
-            out.append(result)
+                out.append(result)
+        finally:
+            self._releasing = releasing
         return out
 
     # --- quarantine -------------------------------------------------------------------
-    def _quarantine(self, verified: VerifiedBundle, *, known: bool) -> ImportResult:
-        """Registers an unknown device as pending and keeps its bundle until approval."""
+    def _quarantine(
+        self, verified: VerifiedBundle, *, known: bool, waiting_for: tuple[int, ...] = ()
+    ) -> ImportResult:
+        """Keeps a bundle aside: an unknown device's (registered as pending) until approval,
+        or an approved device's that needs a record from an earlier bundle (`waiting_for`:
+        the sequence numbers not imported yet) until that bundle is imported."""
         header = verified.header
         now = _now()
         folder = central.quarantine_dir(self.home)
@@ -268,8 +338,17 @@ class Importer:
             header.sequence,
             verified.bundle_hash,
             warnings=(
-                f"device {header.device_id} is not approved yet: the bundle is held until "
-                f"'sylcollect central approve {header.device_id}'",
+                (
+                    f"the bundle is held until device {header.device_id}'s earlier bundle "
+                    f"{', '.join(str(n) for n in waiting_for[:10])}"
+                    f"{' ...' if len(waiting_for) > 10 else ''} is imported: a file in it "
+                    "belongs to a record sent before; it is imported by itself then",
+                )
+                if waiting_for
+                else (
+                    f"device {header.device_id} is not approved yet: the bundle is held until "
+                    f"'sylcollect central approve {header.device_id}'",
+                )
             ),
         )
 

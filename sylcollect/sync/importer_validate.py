@@ -59,6 +59,9 @@ from sylcollect.sync.payload import (
     TombstoneItem,
 )
 
+NEEDS_EARLIER = "needs_earlier_bundle"
+"""An attachment's record is in no bundle imported so far (see Importer: held or refused)."""
+
 # Column widths of the central tables: a longer value is refused here, not by the database.
 _UUID, _CODE, _SITE, _FORM, _VERSION, _SHORT, _TIME = 36, 32, 64, 64, 32, 32, 32
 
@@ -171,11 +174,11 @@ def _check_files(
                     forms[uuid] = (form_id, version)
     for item, where in files:
         form = forms.get(item.record_uuid)
-        if form is None:
-            raise _invalid(
-                where,
-                "belongs to a record that is neither in the bundle nor in the store (import "
-                "the device's earlier bundles first)",
+        if form is None:  # the importer holds the bundle if an earlier one may bring it
+            raise BundleRefused(
+                NEEDS_EARLIER,
+                f"the bundle's content is not valid: {where} belongs to a record that is "
+                "neither in the bundle nor in the store",
             )
         compiled = checker.compiled(form[0], form[1], where)
         try:

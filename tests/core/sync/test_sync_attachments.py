@@ -475,3 +475,52 @@ def test_invalid_attachments_are_refused(setup: Setup, change: str) -> None:
         file = replace(file, question="/data/nothing")
     error = _refused(setup, [person, rec, file], "invalid")
     assert "attachment" in error.message and json.dumps(PNG.hex()) not in error.message
+
+
+def test_a_file_whose_record_is_in_an_earlier_bundle_waits_for_it(setup: Setup) -> None:
+    """Bundles imported out of order end in the same state: the later bundle (a file of a
+    record sent before) is held, then imported by itself when the earlier one comes."""
+    central = setup.central
+    fake = central.device()
+    central.approve(fake)
+    person = participant("DH-954")
+    rec = _files_record(person.uuid, {"note": "n"})
+    file = attachment(rec.uuid, PNG)
+    first = fake.bundle(setup.export / "1", [person, rec])
+    second = fake.bundle(setup.export / "2", [file])
+    held = central.importer.import_path(second)
+    assert held.status == "quarantined" and held.sequence == 2
+    assert "earlier bundle 1" in held.warnings[0]
+    assert not second.exists(), "the held bundle moved into the study home's quarantine"
+    assert len(central_quarantine(setup)) == 1
+    done = central.importer.import_path(first)
+    assert done.status == "imported"
+    assert any("bundle 2" in w and "imported too" in w for w in done.warnings), done.warnings
+    assert central_files(setup, rec.uuid) == {"/data/photo": PNG}
+    assert central_quarantine(setup) == []
+    assert done.gaps == ()
+
+
+def test_a_file_of_a_record_no_earlier_bundle_holds_is_refused(setup: Setup) -> None:
+    central = setup.central
+    fake = central.device()
+    central.approve(fake)
+    person = participant("DH-955")
+    rec = _files_record(person.uuid, {"note": "n"})
+    central.importer.import_path(fake.bundle(setup.export, [person, rec]))
+    stray = attachment(str(uuidlib.uuid4()), PNG)
+    before = content_hash(central.store.workspace.engine)
+    path = fake.bundle(setup.export, [stray])
+    with pytest.raises(BundleRefused) as exc:
+        central.importer.import_path(path)
+    assert exc.value.code == "invalid" and "neither in the bundle nor in the store" in str(
+        exc.value
+    )
+    assert content_hash(central.store.workspace.engine) == before and path.exists()
+
+
+def central_quarantine(setup: Setup) -> list[int]:
+    from sylcollect.storage.schema import CentralQuarantine
+
+    with setup.central.store.transaction() as tx:
+        return list(tx.session.scalars(select(CentralQuarantine.sequence)))
