@@ -281,3 +281,12 @@ def test_self_complete_offers_no_file_picking(qtbot, files_ws, tasks) -> None:  
     assert tx.t(tx.NOT_HERE) in texts
     assert screen.first_focus() is screen.next_button
     assert check_names(screen) == []
+
+
+def test_summaries_show_a_file_by_the_name_chosen_not_its_reference() -> None:
+    from ui.filler.page_view import _shown
+
+    reference = "0b6c3f1e-8f57-4d0c-9a55-2f8a4f0e9d11/visit-photo.png"
+    assert _shown(reference, (), "image") == "visit-photo.png"
+    assert _shown("not a reference", (), "file") == "not a reference"
+    assert _shown(reference, (), "text") == reference[:39] + "…", "other answers unchanged"

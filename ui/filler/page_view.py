@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from sylcollect.forms.state import Changes, Key
+from sylcollect.services.attachments import FILE_TYPES
 from ui.filler import pages as pg
 from ui.filler.controller import FillController
+from ui.filler.files import file_name
 from ui.filler.question import QuestionBlock
 from ui.widgets.basics import label
 
@@ -97,7 +99,7 @@ class PageView(QWidget):
                 if not key[0].startswith(self.page.key[0] + "/"):
                     continue
                 view = c.view(key)
-                shown = _shown(view.value, view.choices)
+                shown = _shown(view.value, view.choices, view.type)
                 if shown:
                     words.append(shown)
         return (": " + ", ".join(words[:2])) if words else ""
@@ -131,9 +133,11 @@ class PageView(QWidget):
         return out
 
 
-def _shown(value: Any, choices: tuple[tuple[str, str], ...]) -> str:
+def _shown(value: Any, choices: tuple[tuple[str, str], ...], kind: str = "") -> str:
     if value is None or value == "":
         return ""
+    if kind in FILE_TYPES:  # `<attachment uuid>/<name>`: the name is what a person chose
+        value = file_name(value) or value
     names = dict(choices)
     if isinstance(value, list):
         return ", ".join(names.get(str(v), str(v)) for v in value)

@@ -8,9 +8,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from sylcollect.forms.state import Key
+from sylcollect.services.attachments import FILE_TYPES
 from ui import theme
 from ui.filler import pages as pg
 from ui.filler.controller import FillController
+from ui.filler.files import file_name
 from ui.selfcomplete import texts as tx
 from ui.selfcomplete.screens import Screen, button
 from ui.widgets.basics import label
@@ -105,6 +107,8 @@ def answer_text(controller: FillController, key: Key) -> str:
     value = view.value
     if value is None or value == "" or value == []:
         return tx.t(tx.SKIPPED)
+    if view.type in FILE_TYPES:
+        return file_name(value) or str(value)
     names = dict(view.choices)
     if isinstance(value, list):
         return ", ".join(names.get(str(v), str(v)) for v in value)
