@@ -88,8 +88,10 @@ class Engine:
         self.evaluations = 0
         self._index_as_built()
         for node, cell in self._cells.items():
-            self._type_check(cell)
-            self._show(node, cell)
+            if cell.answered:  # a new cell has no type problem until it has an answer
+                self._type_check(cell)
+            if cell.value:  # else _show finds the node's text already ""
+                self._show(node, cell)
         self._start_evaluations = 0
 
     def key(self, node: Node) -> Key:
@@ -261,6 +263,25 @@ class Engine:
         return changed
 
     def _apply(self, kind: str, node: Node, cell: Cell, value: Value | None) -> bool:
+        if kind in _FLAGS:  # required, constraint or readonly: the most common binds
+            flag = False if value is None else to_boolean(value)
+            if kind == "required":
+                if cell.required == flag:
+                    return False
+                cell.required = flag
+            elif kind == "constraint":
+                if cell.constraint_ok == flag:
+                    return False
+                cell.constraint_ok = flag
+                self._touched.add(node)
+                return True
+            else:
+                if cell.readonly == flag:
+                    return False
+                cell.readonly = flag
+            self._touched.add(node)
+            self._mark(node, kind)
+            return True
         if kind == "calculate":
             text = "" if value is None else to_string(value)
             if text == cell.value:
@@ -274,20 +295,14 @@ class Engine:
                 return False
             cell.own_relevant = relevant
             return self._relevance_from(node)
-        if kind == "choices":
-            choices = _choice_names(value)
-            if choices == cell.choices:
-                return False
-            cell.choices = choices
-        else:
-            flag = False if value is None else to_boolean(value)
-            attr = _FLAGS[kind]
-            if getattr(cell, attr) == flag:
-                return False
-            setattr(cell, attr, flag)
+        if kind != "choices":
+            raise AssertionError(kind)  # pragma: no cover
+        choices = _choice_names(value)
+        if choices == cell.choices:
+            return False
+        cell.choices = choices
         self._touched.add(node)
-        if kind != "constraint":
-            self._mark(node, kind)
+        self._mark(node, kind)
         return True
 
     def _run_count(self, bind: Bind) -> bool:
@@ -373,7 +388,11 @@ class Engine:
             self._mark(node, "valid")
 
     def _mark(self, node: Node, what: str) -> None:
-        self._changes.setdefault(node, set()).add(what)
+        found = self._changes.get(node)
+        if found is None:
+            self._changes[node] = {what}
+        else:
+            found.add(what)
 
     def _once(self, node: Node) -> str:
         cell = self._cells.get(node)
@@ -429,7 +448,7 @@ class Engine:
         self._nodes = nodes
 
 
-_FLAGS = {"required": "required", "constraint": "constraint_ok", "readonly": "readonly"}
+_FLAGS = frozenset({"required", "constraint", "readonly"})
 
 
 def _choice_names(value: Value | None) -> tuple[str, ...] | None:

@@ -27,6 +27,7 @@ def looks_like_date(text: str) -> bool:
     return _DATE.fullmatch(text) is not None
 
 
+@lru_cache(maxsize=4096)  # dates and datetimes are immutable: one parse per text
 def parse_temporal(text: str) -> Temporal | None:
     """A date (no time part) or an aware datetime (UTC when no offset); None if not valid."""
     m = _DATE.fullmatch(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from sylcollect.forms.expr.context import EvalContext
 from sylcollect.forms.expr.errors import ExpressionError
@@ -52,7 +51,7 @@ def evaluate_at(tree: Expr, ctx: EvalContext, node: Node, source: str = "") -> V
     """`evaluate(tree, ctx.at(node))` without making the moved context."""
     state = State(ctx, node, 1, 1, node, source)
     try:
-        return state.eval(tree)
+        return runner(tree)(state)
     except RecursionError:
         raise state.fail("expression too deeply nested to evaluate") from None
     except (ArithmeticError, ValueError) as exc:
@@ -83,65 +82,15 @@ class State:
 
     def nodes(self, expr: Expr, what: str) -> NodeSet:
         """Evaluate `expr`, which must give a node-set."""
-        value = self.eval(expr)
+        value = runner(expr)(self)
         if not isinstance(value, list):
             raise self.fail(f"{what} needs a node-set, not a {_type_name(value)}", expr)
         return value
 
     def eval(self, expr: Expr) -> Value:
-        method = _EVAL.get(type(expr))
-        if method is None:
-            raise AssertionError(expr)  # pragma: no cover
-        return method(self, expr)
+        return runner(expr)(self)
 
-    # one method per kind of syntax node, chosen by its type (see _EVAL)
-    def _literal(self, expr: Literal | Number) -> Value:
-        return expr.value
-
-    def _ref(self, expr: Ref) -> Value:
-        return self.reference(expr, expr.name)
-
-    def _binary(self, expr: Binary) -> Value:
-        return self.binary(expr.op, expr.left, expr.right)
-
-    def _negate(self, expr: Negate) -> Value:
-        return -to_number(self.eval(expr.operand))
-
-    def _call(self, expr: Call) -> Value:
-        return FUNCTIONS[expr.name](self, expr.args)
-
-    def _path(self, expr: Path) -> Value:
-        start = [document_of(self.ctx.root)] if expr.absolute else [self.node]
-        return self.steps(start, expr.steps)
-
-    def _filter(self, expr: Filter) -> Value:
-        nodes = self.nodes(expr.primary, "a path or predicate")
-        for predicate in expr.predicates:
-            nodes = self.filter(nodes, predicate)
-        return self.steps(nodes, expr.steps)
-
-    def binary(self, op: str, left: Expr, right: Expr) -> Value:
-        if op == "or":
-            return to_boolean(self.eval(left)) or to_boolean(self.eval(right))
-        if op == "and":
-            return to_boolean(self.eval(left)) and to_boolean(self.eval(right))
-        a, b = self.eval(left), self.eval(right)
-        if op in COMPARISONS:
-            return compare(op, a, b)
-        if op in ARITHMETIC:
-            return arithmetic(op, a, b)
-        if not isinstance(a, list) or not isinstance(b, list):
-            raise self.fail("'|' joins node-sets only")
-        return union(a, b)
-
-    # -- references and paths -----------------------------------------------------------
-    def reference(self, expr: Ref, name: str) -> NodeSet:
-        """`${name}`: the instance(s) in the current repeat if shared, else all of them."""
-        path = self.ctx.paths.get(name)
-        if path is None:
-            raise self.fail(f"unknown name '${{{name}}}'", expr)
-        return resolve_path(self.ctx.root, self.origin, path)
-
+    # -- paths ----------------------------------------------------------------------------
     def steps(self, nodes: NodeSet, steps: tuple[Step, ...]) -> NodeSet:
         for step in steps:
             nodes = self.step(nodes, step)
@@ -174,8 +123,9 @@ class State:
     def filter(self, nodes: NodeSet, predicate: Expr) -> NodeSet:
         kept: NodeSet = []
         size = len(nodes)
+        run = runner(predicate)
         for i, node in enumerate(nodes, 1):
-            value = self.moved(node, i, size).eval(predicate)
+            value = run(self.moved(node, i, size))
             if isinstance(value, float) and not isinstance(value, bool):
                 if value == i:
                     kept.append(node)
@@ -184,16 +134,110 @@ class State:
         return kept
 
 
-_EVAL: dict[type, Callable[[State, Any], Value]] = {
-    Literal: State._literal,
-    Number: State._literal,
-    Ref: State._ref,
-    Binary: State._binary,
-    Negate: State._negate,
-    Call: State._call,
-    Path: State._path,
-    Filter: State._filter,
-}
+# -- syntax trees as Python closures ---------------------------------------------------------
+Runner = Callable[[State], Value]
+"""A syntax tree made into one function of the evaluation state (see `runner`)."""
+
+_RUNNERS: dict[int, tuple[Expr, Runner]] = {}
+_MAX_RUNNERS = 16384
+
+
+def runner(expr: Expr) -> Runner:
+    """The function evaluating `expr`, made once per tree (the tree is kept alive with it,
+    so its id is not reused while the entry stands)."""
+    found = _RUNNERS.get(id(expr))
+    if found is not None and found[0] is expr:
+        return found[1]
+    run = _make(expr)
+    if len(_RUNNERS) >= _MAX_RUNNERS:
+        _RUNNERS.clear()
+    _RUNNERS[id(expr)] = (expr, run)
+    return run
+
+
+def _make(expr: Expr) -> Runner:
+    """One closure per syntax node; XPath semantics as in the helpers they call."""
+    match expr:
+        case Literal(value=value) | Number(value=value):
+            return lambda st: value
+        case Ref(name=name):
+            return _make_ref(expr, name)
+        case Binary(op=op, left=left, right=right):
+            return _make_binary(op, _make(left), _make(right))
+        case Negate(operand=operand):
+            inner = _make(operand)
+            return lambda st: -to_number(inner(st))
+        case Call(name=name, args=args):
+            return _make_call(name, args)
+        case Path(absolute=absolute, steps=steps):
+            return _make_path(absolute, steps)
+        case Filter(primary=primary, predicates=predicates, steps=steps):
+            return _make_filter(primary, _make(primary), predicates, steps)
+    raise AssertionError(expr)  # pragma: no cover
+
+
+def _make_ref(expr: Ref, name: str) -> Runner:
+    def ref(st: State) -> Value:
+        """`${name}`: the instance(s) in the current repeat if shared, else all of them."""
+        path = st.ctx.paths.get(name)
+        if path is None:
+            raise st.fail(f"unknown name '${{{name}}}'", expr)
+        return resolve_path(st.ctx.root, st.origin, path)
+
+    return ref
+
+
+def _make_binary(op: str, left: Runner, right: Runner) -> Runner:
+    if op == "or":
+        return lambda st: to_boolean(left(st)) or to_boolean(right(st))
+    if op == "and":
+        return lambda st: to_boolean(left(st)) and to_boolean(right(st))
+    if op in COMPARISONS:
+        return lambda st: compare(op, left(st), right(st))
+    if op in ARITHMETIC:
+        return lambda st: arithmetic(op, left(st), right(st))
+
+    def join(st: State) -> Value:
+        a, b = left(st), right(st)
+        if not isinstance(a, list) or not isinstance(b, list):
+            raise st.fail("'|' joins node-sets only")
+        return union(a, b)
+
+    return join
+
+
+def _make_call(name: str, args: tuple[Expr, ...]) -> Runner:
+    fn = FUNCTIONS.get(name)
+    if fn is None:  # not a known function: fail as a lookup would, when evaluated
+        return lambda st: FUNCTIONS[name](st, args)
+    return lambda st: fn(st, args)
+
+
+def _make_path(absolute: bool, steps: tuple[Step, ...]) -> Runner:
+    if absolute:
+        return lambda st: st.steps([document_of(st.ctx.root)], steps)
+    if steps == (_SELF,):  # `.`
+        return lambda st: [st.node]
+    return lambda st: st.steps([st.node], steps)
+
+
+def _make_filter(
+    primary: Expr, first: Runner, predicates: tuple[Expr, ...], steps: tuple[Step, ...]
+) -> Runner:
+    def filtered(st: State) -> Value:
+        nodes = first(st)
+        if not isinstance(nodes, list):
+            raise st.fail(
+                f"a path or predicate needs a node-set, not a {_type_name(nodes)}", primary
+            )
+        for predicate in predicates:
+            nodes = st.filter(nodes, predicate)
+        return st.steps(nodes, steps)
+
+    return filtered
+
+
+_SELF = Step("self", "node()")
 
 
 def _type_name(value: Value) -> str:

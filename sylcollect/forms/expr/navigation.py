@@ -35,7 +35,11 @@ def resolve_path(root: Node, origin: Node, path: str) -> NodeSet:
         shared += 1
     if shared == len(target) and here[shared - 1] is not origin:
         shared -= 1  # ${repeat} from inside the repeat: all its instances, not just this one
-    document = document_of(root)
+    document = root
+    while document.parent is not None:
+        document = document.parent
+    if document._name != DOCUMENT:
+        document = document_of(root)
     nodes: NodeSet
     if shared == 0 or top is not document:
         nodes = [document]

@@ -28,8 +28,12 @@ ARITHMETIC = frozenset({"+", "-", "*", "div", "mod"})
 
 def compare(op: str, left: Value, right: Value) -> bool:
     """`left op right` for = != < <= > >=; comparisons with node-sets are existential."""
-    if isinstance(left, list) or isinstance(right, list):
-        return _compare_nodes(op, left, right)
+    if isinstance(left, list):
+        if isinstance(right, list):
+            return _compare_nodes(op, left, right)
+        return _nodes_vs_atom(op, left, right, flipped=False)
+    if isinstance(right, list):
+        return _nodes_vs_atom(op, right, left, flipped=True)
     return _compare_atoms(op, left, right)
 
 
