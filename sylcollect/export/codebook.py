@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
+from sylcollect import pdf_fonts
 from sylcollect.export.names import NameAllocator
 from sylcollect.export.schema import DECLINED, DECLINED_LABEL, Table, Variable, VarKind, VarRole
 
@@ -119,15 +120,19 @@ def codebook_pdf(rows: Sequence[Sequence[str]], study_name: str, fmt: str) -> by
         TableStyle,
     )
 
+    pdf_fonts.register()  # labels in the form's other languages print as written
     styles = getSampleStyleSheet()
-    cell = styles["BodyText"].clone("cell", fontSize=7, leading=8.5)
-    head = cell.clone("head", fontName="Helvetica-Bold")
+    cell = styles["BodyText"].clone("cell", fontName=pdf_fonts.FONT, fontSize=7, leading=8.5)
+    head = cell.clone("head", fontName=pdf_fonts.BOLD)
     shown = ("variable", "label", "type", "values", "missing", "form_versions",
              "source_question", "free_text", "identifier")  # fmt: skip
     index = [COLUMNS.index(c) for c in shown]
     widths = [36, 58, 26, 60, 30, 14, 32, 9, 12]  # mm, 277 in all
     story: list[object] = [
-        Paragraph(escape(f"Codebook: {study_name}"), styles["Title"]),
+        Paragraph(
+            escape(f"Codebook: {study_name}"),
+            styles["Title"].clone("title", fontName=pdf_fonts.BOLD),
+        ),
         Paragraph(
             escape(
                 f"Format: {fmt}. Made {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Empty cells in the "

@@ -1,8 +1,8 @@
 """The look of every printed page: UX.md colours, A4 type scale, and small drawn flowables.
 
-Only reportlab's built-in Helvetica and Courier are used: nothing to embed, nothing to find
-on disk, clean text extraction. Tick and initial boxes are drawn shapes, not glyphs, so they
-print the same everywhere.
+Text is set in DejaVu Sans (`sylcollect.pdf_fonts`: names in Polish, Turkish, Greek or
+Cyrillic print as written). Participant codes stay in Courier (ASCII only). Tick and initial
+boxes are drawn shapes, not glyphs, so they print the same everywhere.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle  # type: ignore[import-untyped]
+
+from sylcollect import pdf_fonts
 
 PAGE = A4
 MARGIN = 18 * mm
@@ -37,10 +39,14 @@ WHITE = colors.white
 #: Series colours for charts: the tokens first, then darker neutrals (all >= 4.5:1 on white).
 SERIES = (PRIMARY, ATTENTION, SUCCESS, WARNING, colors.HexColor("#5B3F8C"), MUTED)
 
-FONT = "Helvetica"
-BOLD = "Helvetica-Bold"
-ITALIC = "Helvetica-Oblique"
-MONO = "Courier-Bold"
+pdf_fonts.register()
+FONT, BOLD, ITALIC, BOLD_ITALIC = (
+    pdf_fonts.FONT,
+    pdf_fonts.BOLD,
+    pdf_fonts.ITALIC,
+    pdf_fonts.BOLD_ITALIC,
+)
+MONO = "Courier-Bold"  # participant codes: ASCII only
 
 
 def _style(name: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
