@@ -301,19 +301,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{form} · record {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Record {r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Both versions are kept. The one on the left is used. Choosing the other isn&apos;t possible yet: the central store has no way to record that choice.</source>
+        <source>≠ marks the answers that differ between versions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kept: laptop {d}</source>
+        <source>The participant withdrew: every version was destroyed, so there is nothing to compare or keep.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Also: laptop {d}, revision {r}</source>
+        <source>Laptops sent different versions of this record. The record holds the first one until you choose. Keep the right version: the others are removed from the central store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the record now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision {r} · changed {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this version: {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping the version you chose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -324,7 +352,7 @@
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <source>Records changed on two laptops. Both versions are kept; the newer revision is used. Choosing the other one isn&apos;t possible yet: the central store has no way to record that choice.</source>
+        <source>Records changed on two laptops. The record holds the newer version and the others are kept beside it. Compare the versions to keep the right one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -337,6 +365,14 @@
     </message>
     <message>
         <source>No conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That conflict was already resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record {r}: the version you chose is kept; the others were removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2898,7 +2934,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import the laptops&apos; bundles, approve laptops, review conflicts.</source>
+        <source>Import the laptops&apos; bundles, approve laptops, resolve conflicts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3354,11 +3390,60 @@
         <source>This version can&apos;t be read: the participant withdrew.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a supervisor&apos;s earlier choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>laptop {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}, revision {r}, changed {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>laptop {d} ({who})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the version from {v}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record will hold this version, with its answers, scores and alerts.
+
+Removed from the central store:
+{gone}
+
+Their answers can&apos;t be brought back here afterwards: only a note that they existed (laptop, revision and time, no answers) stays in the audit log. The laptops keep their own copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>conflicts</name>
     <message>
         <source>laptop {d}, revision {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a supervisor&apos;s choice, revision {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{others} (participant withdrew)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -15,6 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from sylcollect.sync.central_resolve import SUPERVISOR
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -30,6 +32,7 @@ class ConflictRow:
     kept_device: str
     kept_revision: int
     others: tuple[tuple[str, int, str], ...]  # (device id, revision, updated at)
+    withdrawn: bool = False  # the participant withdrew: nothing to read or choose
 
     @classmethod
     def from_json(cls, c: dict[str, Any]) -> ConflictRow:
@@ -41,7 +44,15 @@ class ConflictRow:
             tuple(
                 (o["device_id"], int(o["revision"]), o.get("updated_at", "")) for o in c["others"]
             ),
+            bool(c.get("withdrawn")),
         )
+
+
+def version_name(device_id: str, revision: int) -> str:
+    """'laptop 1a2b3c4d, revision 2', or the version a supervisor chose earlier."""
+    if device_id == SUPERVISOR:
+        return _tr("a supervisor's choice, revision {r}").format(r=revision)
+    return _tr("laptop {d}, revision {r}").format(d=device_id[:8], r=revision)
 
 
 class ConflictsModel(QAbstractTableModel):
@@ -78,7 +89,8 @@ class ConflictsModel(QAbstractTableModel):
         if col == self.RECORD:
             return c.record_uuid[:8]
         if col == self.KEPT:
-            return _tr("laptop {d}, revision {r}").format(d=c.kept_device[:8], r=c.kept_revision)
-        return "; ".join(
-            _tr("laptop {d}, revision {r}").format(d=d[:8], r=r) for d, r, _at in c.others
+            return version_name(c.kept_device, c.kept_revision)
+        others = "; ".join(version_name(d, r) for d, r, _at in c.others)
+        return (
+            _tr("{others} (participant withdrew)").format(others=others) if c.withdrawn else others
         )

@@ -46,7 +46,7 @@ class SupervisorPage(QWidget):
         self.dialog: QWidget | None = None
 
         self.title = self.tr("Supervisor tools")
-        self.purpose = self.tr("Import the laptops' bundles, approve laptops, review conflicts.")
+        self.purpose = self.tr("Import the laptops' bundles, approve laptops, resolve conflicts.")
         self.main_action = QAction(self.tr("Import bundles…"), self)
         self.main_action.setShortcut(IMPORT_SHORTCUT)
         self.main_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -85,7 +85,7 @@ class SupervisorPage(QWidget):
         self.imports = ImportPanel(self.run, self.settings, self)
         self.devices = DevicesPanel(self.run, parent=self)
         self.held = DevicesPanel(self.run, held_only=True, parent=self)
-        self.conflicts = ConflictsPanel(self.run, self)
+        self.conflicts = ConflictsPanel(self.run, self._user, self)
         self.tabs.addTab(self.imports, self.tr("Import"))
         self.tabs.addTab(self.devices, self.tr("Laptops"))
         self.tabs.addTab(self.held, self.tr("Held bundles"))
@@ -93,6 +93,7 @@ class SupervisorPage(QWidget):
         outer.addWidget(self.tabs, 1)
 
         self.imports.finished.connect(lambda _t: self.reload())
+        self.conflicts.changed.connect(self.reload)
         for panel in (self.devices, self.held):
             panel.approved.connect(self._approved)
             panel.changed.connect(self.reload)
@@ -126,6 +127,7 @@ class SupervisorPage(QWidget):
         for panel in (self.devices, self.held):
             panel.set_devices(())
         self.conflicts.set_rows(())
+        self.conflicts.notice.clear()
         self.imports.clear()
         self._connected_state()
 
@@ -170,6 +172,10 @@ class SupervisorPage(QWidget):
                 self.notice.show_message("error", text)
 
         self.central_tasks.run(fn, conn, *args, on_done=done, on_error=failed, context=self)
+
+    def _user(self) -> str:
+        """Who is choosing, for the audit event of a resolved conflict."""
+        return self.services.user if self.services is not None else ""
 
     def reload(self) -> None:
         self.run(devices, on_done=self._devices)

@@ -3,7 +3,7 @@
 `open_connection` unlocks the study home and the central store with the supervisor's
 password (`central_session`) and keeps them open until `close()` (on lock); every other
 function takes that connection. They mirror `sylcollect central import|devices|approve|
-revoke|conflicts` and return frozen rows.
+revoke|conflicts|resolve` and return frozen rows.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sylcollect.errors import InvalidInput
 from sylcollect.sync import central
 from sylcollect.sync.bundle_errors import BundleRefused
 from sylcollect.sync.central import DeviceInfo
+from sylcollect.sync.central_resolve import CENTRAL, Resolution, resolve_conflict
 from sylcollect.sync.central_session import CentralSession, central_session
 from sylcollect.sync.study_home import StudyHome
 from ui.models.conflicts import ConflictRow
@@ -123,28 +124,59 @@ def conflicts(conn: CentralConnection) -> tuple[ConflictRow, ...]:
 
 
 @dataclass(frozen=True)
+class VersionView:
+    """One version of a conflicting record, decrypted for the side-by-side view. Never stored.
+
+    `keep` is what `resolve` takes to keep it: "central" for the version the record holds,
+    else the device id of a kept copy."""
+
+    keep: str
+    device_id: str
+    fieldworker: str | None
+    revision: int
+    updated_at: str
+    item: dict[str, Any] | None  # None: a withdrawal destroyed it
+
+    @property
+    def current(self) -> bool:
+        return self.keep == CENTRAL
+
+
+@dataclass(frozen=True)
 class ConflictDetail:
-    """Both versions of one record, decrypted, for a side-by-side view. Never stored."""
+    """Every version of one record (the record's own first), for choosing one."""
 
     record_uuid: str
-    kept: dict[str, Any] | None
-    kept_device: str
-    others: tuple[tuple[str, int, dict[str, Any] | None], ...]
+    form_id: str
+    withdrawn: bool
+    versions: tuple[VersionView, ...]
+
+    def others(self, chosen: VersionView) -> tuple[VersionView, ...]:
+        return tuple(v for v in self.versions if v is not chosen)
 
 
-def conflict_detail(conn: CentralConnection, row: ConflictRow) -> ConflictDetail:
-    """The kept record and the other laptops' versions (None where a withdrawal shredded it).
-
-    Read through `central_views.snapshot`, the core's only public way to decrypt a kept
-    conflicting version (it reads the whole store: slow on a very large one).
-    """
-    from sylcollect.sync.central_views import snapshot
-
-    snap = snapshot(conn.session.store)
-    kept = next((r for r in snap["records"] if r["uuid"] == row.record_uuid), None)
-    others = tuple(
-        (c["device_id"], int(c["revision"]), c.get("item"))
-        for c in snap["conflicts"]
-        if c["record_uuid"] == row.record_uuid
+def _view(keep: str, v: dict[str, Any]) -> VersionView:
+    return VersionView(
+        keep, v["device_id"], v["fieldworker"], int(v["revision"]), v["updated_at"], v["item"]
     )
-    return ConflictDetail(row.record_uuid, kept, row.kept_device, others)
+
+
+def conflict_detail(conn: CentralConnection, row: ConflictRow) -> ConflictDetail | None:
+    """The record's version and each other laptop's, decrypted (None where a withdrawal
+    destroyed one); None when the conflict was resolved meanwhile."""
+    from sylcollect.sync.central_views import conflict_versions
+
+    found = conflict_versions(conn.session.store, row.record_uuid)
+    if found is None:
+        return None
+    versions = [_view(o["device_id"], o) for o in found["others"]]
+    if found["kept"] is not None:
+        versions.insert(0, _view(CENTRAL, found["kept"]))
+    return ConflictDetail(
+        row.record_uuid, found["form_id"] or "", bool(found["withdrawn"]), tuple(versions)
+    )
+
+
+def resolve(conn: CentralConnection, record_uuid: str, keep: str, by: str) -> Resolution:
+    """Keeps one version of the record (`sylcollect central resolve`); the others go."""
+    return resolve_conflict(conn.session.store, record_uuid, keep, by=by)

@@ -1,6 +1,6 @@
 """Supervisor tools, Devices and Quarantine: laptops that sent bundles (status, last seen,
 sequence gaps, held bundles); approve (and import what was held) or revoke; and Conflicts:
-records two laptops both changed, shown side by side."""
+records two laptops both changed, shown side by side to keep one."""
 
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from sylcollect.sync.central import PENDING, REVOKED, DeviceInfo
+from sylcollect.sync.central_resolve import Resolution
 from ui.models.conflicts import ConflictRow, ConflictsModel
 from ui.models.devices import DevicesModel
 from ui.pages.supervisor_data import ConflictDetail, approve, conflict_detail, revoke
-from ui.widgets.basics import label
+from ui.widgets.basics import Notice, label
 
 Run = Callable[..., None]
 
@@ -158,11 +159,17 @@ class DevicesPanel(QWidget):
 
 
 class ConflictsPanel(QWidget):
-    """The conflicts list; Compare opens both versions side by side."""
+    """The conflicts list; Compare opens the versions side by side to keep one. `changed`
+    fires once a conflict is resolved (the page reloads the list)."""
 
-    def __init__(self, run: Run, parent: QWidget | None = None) -> None:
+    changed = Signal()
+
+    def __init__(
+        self, run: Run, who: Callable[[], str] = lambda: "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._run = run
+        self._who = who
         self.dialog: QWidget | None = None
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 12, 0, 0)
@@ -170,13 +177,14 @@ class ConflictsPanel(QWidget):
         col.addWidget(
             label(
                 self.tr(
-                    "Records changed on two laptops. Both versions are kept; the newer revision "
-                    "is used. Choosing the other one isn't possible yet: the central store has "
-                    "no way to record that choice."
+                    "Records changed on two laptops. The record holds the newer version and the "
+                    "others are kept beside it. Compare the versions to keep the right one."
                 ),
                 "muted",
             )
         )
+        self.notice = Notice(self)
+        col.addWidget(self.notice)
         self.model = ConflictsModel(self)
         self.table = _table(self, self.tr("Conflicts"), self.model)
         self.table.doubleClicked.connect(lambda _i: self.compare())
@@ -203,8 +211,24 @@ class ConflictsPanel(QWidget):
         if rows:
             self._run(conflict_detail, self.model.rows[rows[0].row()], on_done=self._show)
 
-    def _show(self, detail: ConflictDetail) -> None:
+    def _show(self, detail: ConflictDetail | None) -> None:
         from ui.dialogs.conflict_view import ConflictDialog
 
-        self.dialog = ConflictDialog(detail, self)
-        self.dialog.show()
+        if detail is None:  # resolved meanwhile (another supervisor, or the command line)
+            self.notice.show_message("info", self.tr("That conflict was already resolved."))
+            self.changed.emit()
+            return
+        dialog = ConflictDialog(detail, self._run, self._who(), self)
+        dialog.resolved.connect(self._resolved)
+        self.dialog = dialog
+        dialog.show()
+
+    def _resolved(self, resolution: Resolution) -> None:
+        self.notice.show_message(
+            "success",
+            self.tr("Record {r}: the version you chose is kept; the others were removed.").format(
+                r=resolution.record_uuid[:8]
+            ),
+        )
+        self.changed.emit()
+        self.table.setFocus()
