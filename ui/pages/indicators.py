@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +18,8 @@ from ui.dialogs.indicator_return import IndicatorReturnDialog
 from ui.dialogs.observation_widgets import EmptyState, controls_stylesheet
 from ui.models.indicators import IndicatorReturn, IndicatorsModel, month_name
 from ui.tasks import TaskRunner
-from ui.widgets.basics import BusyRow, Notice, PageHeader, label
+from ui.widgets.basics import label
+from ui.widgets.list_page import ListPageFrame, main_action, row_table, shortcut_text
 
 
 class IndicatorsPage(QWidget):
@@ -46,28 +41,16 @@ class IndicatorsPage(QWidget):
         self.purpose = self.tr(
             "Each site's monthly figures: incidents, missing episodes, restraints and staffing."
         )
-        self.main_action = QAction(self.tr("Enter a monthly return"), self)
-        self.main_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.main_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.main_action.triggered.connect(self.enter_return)
-        self.addAction(self.main_action)
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 16)
-        outer.setSpacing(8)
-        self.header = PageHeader(self.title, self.purpose, self)
-        shortcut = self.main_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.enter_button = QPushButton(self.main_action.text(), self)
-        self.enter_button.setProperty("primary", True)
-        self.enter_button.setAutoDefault(False)
-        self.enter_button.setToolTip(self.tr("Enter a monthly return ({key})").format(key=shortcut))
-        self.enter_button.clicked.connect(self.main_action.trigger)
-        self.header.add_action(self.enter_button)
-        outer.addWidget(self.header)
-        self.busy = BusyRow(self)
-        self.notice = Notice(self)
-        outer.addWidget(self.busy)
-        outer.addWidget(self.notice)
+        self.main_action = main_action(self, self.tr("Enter a monthly return"), self.enter_return)
+        frame = ListPageFrame(
+            self,
+            self.title,
+            self.purpose,
+            self.main_action,
+            self.tr("Enter a monthly return ({key})").format(key=shortcut_text(self.main_action)),
+        )
+        outer, self.header, self.enter_button = frame.outer, frame.header, frame.button
+        self.busy, self.notice = frame.busy, frame.notice
 
         row = QHBoxLayout()
         row.setSpacing(12)
@@ -87,22 +70,10 @@ class IndicatorsPage(QWidget):
         outer.addLayout(row)
 
         self.model = IndicatorsModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("indicatorsTable")
-        self.table.setAccessibleName(self.tr("Monthly returns"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(36)
+        self.table = row_table(self, "indicatorsTable", self.tr("Monthly returns"), self.model)
         head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setStretchLastSection(True)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        head.setHighlightSections(False)
         self.empty = EmptyState(
             self.tr("No returns for this site yet"),
             self.tr("Enter the first month's figures; each month is then shown beside the last."),

@@ -6,15 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +24,8 @@ from ui.dialogs.observation_data import ObservationChoices, build_choices
 from ui.dialogs.observation_widgets import DateEdit, EmptyState, controls_stylesheet
 from ui.models.observations import ObservationFilter, ObservationsModel
 from ui.tasks import TaskRunner
-from ui.widgets.basics import BusyRow, Notice, PageHeader, label
+from ui.widgets.basics import label
+from ui.widgets.list_page import ListPageFrame, main_action, row_table, shortcut_text
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -67,51 +65,27 @@ class ObservationsPage(QWidget):
 
         self.title = self.tr("Observations")
         self.purpose = self.tr("Project activities you observed, and the milestones they show.")
-        self.main_action = QAction(self.tr("Log an observation"), self)
-        self.main_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.main_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.main_action.triggered.connect(self.log_observation)
-        self.addAction(self.main_action)
-
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 16)
-        outer.setSpacing(8)
-        self.header = PageHeader(self.title, self.purpose, self)
-        shortcut = self.main_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.log_button = QPushButton(self.main_action.text(), self)
-        self.log_button.setProperty("primary", True)
-        self.log_button.setAutoDefault(False)
-        self.log_button.setToolTip(self.tr("Log an observation ({key})").format(key=shortcut))
-        self.log_button.clicked.connect(self.main_action.trigger)
-        self.header.add_action(self.log_button)
-        outer.addWidget(self.header)
-        self.busy = BusyRow(self)
-        self.notice = Notice(self)
-        outer.addWidget(self.busy)
-        outer.addWidget(self.notice)
+        self.main_action = main_action(self, self.tr("Log an observation"), self.log_observation)
+        frame = ListPageFrame(
+            self,
+            self.title,
+            self.purpose,
+            self.main_action,
+            self.tr("Log an observation ({key})").format(key=shortcut_text(self.main_action)),
+        )
+        outer, self.header, self.log_button = frame.outer, frame.header, frame.button
+        self.busy, self.notice = frame.busy, frame.notice
         outer.addLayout(self._filters())
 
         self.model = ObservationsModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("observationsTable")
-        self.table.setAccessibleName(self.tr("Observations"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self, "observationsTable", self.tr("Observations"), self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ObservationsModel.DATE, Qt.SortOrder.DescendingOrder)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(36)
         head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in (ObservationsModel.SITE, ObservationsModel.ACTIVITY, ObservationsModel.TAGS):
             head.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        head.setHighlightSections(False)
         self.empty = EmptyState(
             self.tr("No observations yet"),
             self.tr("Log what you saw: where, when, who took part and what it showed."),
