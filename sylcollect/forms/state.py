@@ -54,6 +54,7 @@ class FormState(Engine):
             self._fill_metadata(metadata)
         self._begin()
         self._evaluate_all()  # what recompute() does, without collecting its Changes
+        self._quiet = False
 
     def _fill_metadata(self, metadata: Metadata) -> None:
         for node, cell in list(self._cells.items()):

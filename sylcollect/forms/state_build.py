@@ -134,9 +134,12 @@ class Builder:
 
 def walk(node: Node) -> Iterator[Node]:
     """`node` and its descendants in document order."""
-    yield node
-    for child in node.children:
-        yield from walk(child)
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.children:
+            stack.extend(reversed(node.children))
 
 
 def saved_answers(

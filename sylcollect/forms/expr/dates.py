@@ -119,6 +119,7 @@ _FIELDS: dict[str, Callable[[datetime], str]] = {
 }
 
 
+@lru_cache(maxsize=1024)  # a pure function of immutable values
 def format_date(value: Temporal, pattern: str, zone: tzinfo) -> str:
     """ODK format-date: %Y %y %m %n %b %d %e %H %h %M %S %3 %a and %% (English names)."""
     if isinstance(value, datetime):

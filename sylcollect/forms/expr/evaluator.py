@@ -12,6 +12,7 @@ from sylcollect.forms.expr.navigation import axis_nodes, child_nodes, matches, r
 from sylcollect.forms.expr.operators import (
     ARITHMETIC,
     COMPARISONS,
+    RELATIONAL,
     arithmetic,
     compare,
     sort_nodes,
@@ -31,7 +32,13 @@ from sylcollect.forms.expr.syntax import (
     Ref,
     Step,
 )
-from sylcollect.forms.expr.values import NodeSet, Value, to_boolean, to_number
+from sylcollect.forms.expr.values import (
+    NodeSet,
+    Value,
+    string_to_number,
+    to_boolean,
+    to_number,
+)
 
 _REVERSE_AXES = frozenset(
     {"parent", "ancestor", "ancestor-or-self", "preceding", "preceding-sibling"}
@@ -162,6 +169,8 @@ def _make(expr: Expr) -> Runner:
             return lambda st: value
         case Ref(name=name):
             return _make_ref(expr, name)
+        case Binary(op=op, left=left, right=Number(value=float() as number)) if op in RELATIONAL:
+            return _make_relational(op, _make(left), number)
         case Binary(op=op, left=left, right=right):
             return _make_binary(op, _make(left), _make(right))
         case Negate(operand=operand):
@@ -204,6 +213,21 @@ def _make_binary(op: str, left: Runner, right: Runner) -> Runner:
         return union(a, b)
 
     return join
+
+
+def _make_relational(op: str, left: Runner, number: float) -> Runner:
+    """`left < 3` and the like: what compare() gives, for a literal number on the right."""
+    test = RELATIONAL[op]
+
+    def relational(st: State) -> Value:
+        a = left(st)
+        if isinstance(a, list):  # as compare() -> _nodes_vs_atom(op, a, number)
+            if len(a) == 1:
+                return test(string_to_number(a[0].value), number)
+            return any(test(string_to_number(n.value), number) for n in a)
+        return compare(op, a, number)
+
+    return relational
 
 
 def _make_call(name: str, args: tuple[Expr, ...]) -> Runner:

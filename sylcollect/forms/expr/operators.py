@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 from sylcollect.forms.expr.dates import looks_like_date
 from sylcollect.forms.expr.values import (
@@ -22,6 +23,8 @@ _RELATIONAL: dict[str, Test] = {
     ">": lambda a, b: a > b,
     ">=": lambda a, b: a >= b,
 }
+RELATIONAL: Mapping[str, Test] = MappingProxyType(_RELATIONAL)
+"""< <= > >= and their tests on two numbers."""
 COMPARISONS = frozenset({"=", "!=", *_RELATIONAL})
 ARITHMETIC = frozenset({"+", "-", "*", "div", "mod"})
 
@@ -75,6 +78,9 @@ def _nodes_vs_atom(op: str, nodes: NodeSet, atom: str | float | bool, *, flipped
     test = _RELATIONAL.get(op)
     if test is not None:
         b = to_number(atom)
+        if len(nodes) == 1:
+            a = string_to_number(nodes[0].value)
+            return test(b, a) if flipped else test(a, b)
         if flipped:
             return any(test(b, string_to_number(n.value)) for n in nodes)
         return any(test(string_to_number(n.value), b) for n in nodes)

@@ -51,6 +51,8 @@ def _text_to_number(text: str) -> float:
 
 def to_string(value: Value) -> str:
     """string(): a node-set gives its first node's value, "" when empty."""
+    if type(value) is list:  # first, as the commonest; the same as the last line below
+        return value[0].value if value else ""
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
@@ -62,6 +64,13 @@ def to_string(value: Value) -> str:
 
 def to_number(value: Value) -> float:
     """number(): empty or non-numeric text is NaN; a date is days since 1970."""
+    # exact types first (the commonest), then the general rules
+    if type(value) is float:
+        return value
+    if type(value) is list:
+        return string_to_number(value[0].value) if value else math.nan
+    if type(value) is str:
+        return string_to_number(value)
     if isinstance(value, bool):
         return 1.0 if value else 0.0
     if isinstance(value, float | int):
