@@ -146,7 +146,8 @@ def test_resolve_on_the_supervisor_page(qtbot, page, home: Home, tmp_path: Path)
     panel = page.conflicts
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=20000)
     page.tabs.setCurrentWidget(panel)
-    qtbot.mouseClick(panel.compare_button, Qt.MouseButton.LeftButton)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)  # Enter on the row compares
     qtbot.waitUntil(lambda: panel.dialog is not None, timeout=20000)
     dialog = panel.dialog
     qtbot.waitUntil(dialog.isVisible, timeout=3000)

@@ -187,7 +187,7 @@ class ConflictsPanel(QWidget):
         col.addWidget(self.notice)
         self.model = ConflictsModel(self)
         self.table = _table(self, self.tr("Conflicts"), self.model)
-        self.table.doubleClicked.connect(lambda _i: self.compare())
+        self.table.activated.connect(lambda _i: self.compare())  # Enter or double-click
         col.addWidget(self.table, 1)
         self.empty = label("", "muted")
         col.addWidget(self.empty)
@@ -218,6 +218,8 @@ class ConflictsPanel(QWidget):
             self.notice.show_message("info", self.tr("That conflict was already resolved."))
             self.changed.emit()
             return
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.close()  # one conflict at a time
         dialog = ConflictDialog(detail, self._run, self._who(), self)
         dialog.resolved.connect(self._resolved)
         self.dialog = dialog
