@@ -68,6 +68,7 @@ class Engine:
         self._clock = clock
         self._now = clock()
         self._cells: dict[Node, Cell] = {}
+        self._resolved: dict[tuple[Node, str], list[Node]] = {}  # cleared on any add/remove
         self._builder = Builder(compiled, self._cells)
         self.root = new_document(self._builder.group(self.form.root, [answers or {}]))
         self._ctx = EvalContext(
@@ -77,6 +78,7 @@ class Engine:
             clock=lambda: self._now,
             once=self._once,
             choice_lists=compiled.choice_lists,
+            resolved=self._resolved,
         )
         self._nodes: dict[str, list[Node]] = {}
         self._order: dict[Node, int] = {}
@@ -164,6 +166,7 @@ class Engine:
             at = next(found, len(owner.children))
         node.parent = owner
         owner.children.insert(at, node)
+        self._resolved.clear()
         self._cells[node].relevant = self._cells[owner].relevant
         for inner in walk(node):
             cell = self._cells[inner]
@@ -181,6 +184,7 @@ class Engine:
             self._changes.pop(inner, None)
         assert node.parent is not None
         node.parent.remove(node)
+        self._resolved.clear()
         self._builder.forget(node)
 
     def _after_instances(self, repeat_path: str) -> None:
@@ -438,6 +442,7 @@ class Engine:
 
     def _reindex(self) -> None:
         """Index the nodes by path, document order and key (after instances change)."""
+        self._resolved.clear()
         nodes: dict[str, list[Node]] = {}
         self._order = {}
         self._keys = {}

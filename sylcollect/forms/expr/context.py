@@ -34,6 +34,9 @@ class EvalContext:
     """Select question path -> choice list (secondary instance) name, for jr:choice-name."""
     choice_label: Callable[[str, str], str] | None = None
     """(question path, choice name) -> label, overriding the secondary-instance lookup."""
+    resolved: dict[tuple[Node, str], list[Node]] | None = None
+    """Where `${name}`s led, by (bound node, path): a cache for an owner that clears it
+    whenever the structure of the instance changes (nodes added, removed or renamed)."""
 
     def at(self, node: Node) -> EvalContext:
         """The same context bound to another node."""

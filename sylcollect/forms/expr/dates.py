@@ -24,7 +24,7 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def looks_like_date(text: str) -> bool:
     """Whether `text` has the shape of an ISO date or dateTime (`2020-01-31`, `...T10:00Z`)."""
-    return _DATE.fullmatch(text) is not None
+    return "-" in text and _DATE.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=4096)  # dates and datetimes are immutable: one parse per text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sylcollect.forms.expr.context import EvalContext
+from sylcollect.forms.expr.dates import looks_like_date
 from sylcollect.forms.expr.errors import ExpressionError
 from sylcollect.forms.expr.functions import FUNCTIONS
 from sylcollect.forms.expr.instance import Node, document_of
@@ -171,6 +172,10 @@ def _make(expr: Expr) -> Runner:
             return _make_ref(expr, name)
         case Binary(op=op, left=left, right=Number(value=float() as number)) if op in RELATIONAL:
             return _make_relational(op, _make(left), number)
+        case Binary(op="=" | "!=" as op, left=left, right=Literal(value=str() as text)) if (
+            not looks_like_date(text)
+        ):
+            return _make_equality(op, _make(left), text)
         case Binary(op=op, left=left, right=right):
             return _make_binary(op, _make(left), _make(right))
         case Negate(operand=operand):
@@ -188,10 +193,18 @@ def _make(expr: Expr) -> Runner:
 def _make_ref(expr: Ref, name: str) -> Runner:
     def ref(st: State) -> Value:
         """`${name}`: the instance(s) in the current repeat if shared, else all of them."""
-        path = st.ctx.paths.get(name)
+        ctx = st.ctx
+        path = ctx.paths.get(name)
         if path is None:
             raise st.fail(f"unknown name '${{{name}}}'", expr)
-        return resolve_path(st.ctx.root, st.origin, path)
+        cache = ctx.resolved
+        if cache is None:
+            return resolve_path(ctx.root, st.origin, path)
+        key = (st.origin, path)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = resolve_path(ctx.root, st.origin, path)
+        return list(found)  # a list of its own: the caller may change it
 
     return ref
 
@@ -228,6 +241,22 @@ def _make_relational(op: str, left: Runner, number: float) -> Runner:
         return compare(op, a, number)
 
     return relational
+
+
+def _make_equality(op: str, left: Runner, text: str) -> Runner:
+    """`left = 'yes'` and `!=`: what compare() gives for a literal that is not a date (so
+    a node's value is compared as text, never as a date)."""
+    equal = op == "="
+
+    def equality(st: State) -> Value:
+        a = left(st)
+        if isinstance(a, list):  # as compare() -> _nodes_vs_atom(op, a, text)
+            if equal:
+                return any(n.value == text for n in a)
+            return any(n.value != text for n in a)
+        return compare(op, a, text)
+
+    return equality
 
 
 def _make_call(name: str, args: tuple[Expr, ...]) -> Runner:
