@@ -9,6 +9,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from sylcollect.forms.answers import canonical_value
@@ -71,6 +72,12 @@ class CompiledForm:
     @property
     def id(self) -> str:
         return self.form.id
+
+    @cached_property
+    def plain_keys(self) -> Mapping[str, tuple[str, tuple[int, ...]]]:
+        """Path -> `(path, ())`, the key of an element's node outside any repeat (made once
+        for every state of the form)."""
+        return {path: (path, ()) for path in self.elements}
 
     def element(self, name_or_path: str) -> Question | Group:
         """The element at a path, or named `name`; KeyError if there is none."""

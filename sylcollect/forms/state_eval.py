@@ -418,12 +418,20 @@ class Engine:
     def _index_as_built(self) -> None:
         """What `_reindex` gives, for cells still in the order the builder made them
         (document order: every node after its parent and its earlier siblings)."""
+        cells = self._cells
+        if not self.compiled.repeat_paths:  # one node per element, none inside a repeat
+            plain = self.compiled.plain_keys
+            known = {node: plain[cell.element.path] for node, cell in cells.items()}
+            self._nodes = {key[0]: [node] for node, key in known.items()}
+            self._order = {node: i for i, node in enumerate(cells)}
+            self._keys, self._contexts = known, {}
+            return
         nodes: dict[str, list[Node]] = {}
         order: dict[Node, int] = {}
         keys: dict[Node, Key] = {}
         repeats = self.compiled.repeat_paths
         counts: dict[tuple[int, str], int] = {}
-        for node, cell in self._cells.items():
+        for node, cell in cells.items():
             path = cell.element.path
             above = keys.get(node.parent) if node.parent is not None else None
             indices = above[1] if above is not None else ()
