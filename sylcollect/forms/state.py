@@ -31,7 +31,7 @@ from sylcollect.forms.compiled import CompiledForm
 from sylcollect.forms.expr import Node, system_clock
 from sylcollect.forms.metadata import Metadata
 from sylcollect.forms.model import Group, Question, text_in
-from sylcollect.forms.state_build import Cell, saved_answers, walk
+from sylcollect.forms.state_build import Cell, saved_answers
 from sylcollect.forms.state_eval import MAX_REPEAT_COUNT, Changes, Engine, Key
 
 __all__ = ["MAX_REPEAT_COUNT", "Changes", "FormState", "Key"]
@@ -85,8 +85,9 @@ class FormState(Engine):
 
     def questions(self) -> Iterator[tuple[Node, Cell]]:
         """Every question node with its cell, in form (document) order."""
-        for node in walk(self.root):
-            cell = self._cells.get(node)
+        cells = self._cells
+        for node in self._order:  # every node with a cell, in document order (see _reindex)
+            cell = cells.get(node)
             if cell is not None and isinstance(cell.element, Question):
                 yield node, cell
 

@@ -253,11 +253,13 @@ class Engine:
 
     def _run(self, rank: int, full: bool) -> bool:
         """Evaluate one bind on every instance of its element; True if its output changed."""
-        bind = self.compiled.graph.binds[rank]
+        graph = self.compiled.graph
+        bind = graph.binds[rank]
         if bind.kind == "repeat_count":
             return self._run_count(bind)
         changed = False
         kind, tree, cells, ctx = bind.kind, bind.expr.tree, self._cells, self._ctx
+        constant = graph.constants[rank]
         keep_volatile = full and bind.expr.volatile and kind == "calculate"
         failed = kind + ":"
         for node in self._nodes.get(bind.path, ()):
@@ -267,7 +269,7 @@ class Engine:
             # what _evaluate does, inline: this loop is where a state spends its time
             self.evaluations += 1
             try:
-                value: Value | None = evaluate_at(tree, ctx, node)
+                value: Value | None = evaluate_at(tree, ctx, node) if constant is None else constant
             except ExpressionError as exc:
                 cell.error = f"{kind}: {exc}"
                 value = None

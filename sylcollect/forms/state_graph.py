@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sylcollect.forms.expr import Expression
+from sylcollect.forms.expr.syntax import Call
 from sylcollect.forms.model import FormError
 
 #: Kinds of bind that write something, in the order they run for one element.
@@ -44,6 +45,13 @@ class Bind:
     @property
     def writes_subtree(self) -> bool:
         return self.kind in ("relevant", "repeat_count")
+
+
+def _constant(bind: Bind) -> bool | None:
+    tree = bind.expr.tree
+    if isinstance(tree, Call) and not tree.args and tree.name in ("true", "false"):
+        return tree.name == "true"
+    return None
 
 
 def ancestors(path: str) -> Iterable[str]:
@@ -80,6 +88,9 @@ class Graph:
         order = _toposort(binds, self._edges(binds))
         rank = {old: new for new, old in enumerate(order)}
         self.binds: tuple[Bind, ...] = tuple(binds[i] for i in order)
+        self.constants: tuple[bool | None, ...] = tuple(_constant(b) for b in self.binds)
+        """By rank: the value of a bind that is `true()` or `false()` (pyxform's `yes` and
+        `no`), which needs no evaluating; None for every other bind."""
         self._rank = rank
         self._cache: dict[tuple[str, bool], tuple[int, ...]] = {}
 
