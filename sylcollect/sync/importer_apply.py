@@ -349,6 +349,8 @@ class Applier:
     def _keep_conflict(self, item: dict[str, Any], device_id: str, key_id: str) -> None:
         """Keeps `device_id`'s version of a record beside the winner, if it is that device's
         newest; the record is then flagged as a conflict."""
+        if self.people.key_gone(key_id):
+            return  # a withdrawn participant's versions are destroyed: nothing to choose
         uuid, revision, updated_at = item["uuid"], item["revision"], item["updated_at"]
         row = self._s.get(CentralConflict, (uuid, device_id))
         if row is not None and (row.revision, row.updated_at) >= (revision, updated_at):
@@ -358,10 +360,8 @@ class Applier:
             self._s.add(row)
             self.counts["conflicts"] += 1
         row.revision, row.updated_at, row.key_id = revision, updated_at, key_id
-        row.item_ct = (
-            None
-            if self.people.key_gone(key_id)
-            else self._tx.seal("central_conflict", f"{uuid}/{device_id}", "item", 1, key_id, item)
+        row.item_ct = self._tx.seal(
+            "central_conflict", f"{uuid}/{device_id}", "item", 1, key_id, item
         )
 
     def _insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:

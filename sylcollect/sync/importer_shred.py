@@ -1,9 +1,10 @@
 """Withdrawal tombstones in the central store: crypto-shredding a participant centrally.
 
 A tombstone deletes the participant's central key and sets every ciphertext sealed under it
-to NULL (records, consents, attachments' names and bytes, kept conflicts, device audit event
-details); later-arriving data
-about them is stored without content (the importer sees them as withdrawn). The importer
+to NULL (records, consents, attachments' names and bytes, device audit event details) and
+deletes their kept conflicting versions (nothing is left to choose between); later-arriving
+data about them is stored without content and raises no conflict (the importer sees them as
+withdrawn). The importer
 applies tombstones last, so they also cover their own bundle, then scrubs the store (WAL
 checkpoint, VACUUM) once the transaction has committed.
 """
@@ -67,6 +68,7 @@ def shred(tx: Tx, key_id: str) -> None:
         .where(AttachmentRow.key_id == key_id)
         .values(name_ct=None, content_ct=None)
     )
-    s.execute(update(CentralConflict).where(CentralConflict.key_id == key_id).values(item_ct=None))
+    # nothing is left to choose between: the conflict goes with the versions
+    s.execute(delete(CentralConflict).where(CentralConflict.key_id == key_id))
     s.execute(update(CentralEvent).where(CentralEvent.key_id == key_id).values(details_ct=None))
     tx.keyring.forget(key_id)

@@ -194,16 +194,19 @@ def test_withdrawn_participant_is_refused(central: Central, tmp_path: Path) -> N
     central.import_copy(a.bundle(tmp_path / "out", [yp, mine]))
     theirs = record(yp, checkin("good"), uuid=mine.uuid, revision=2, minutes=4)
     central.import_copy(b.bundle(tmp_path / "out", [theirs]))
-    central.import_copy(a.bundle(tmp_path / "out", [tombstone(yp)]))
     [listed] = conflicts(central.store)
-    assert listed["withdrawn"] is True
+    assert listed["withdrawn"] is False
+    central.import_copy(a.bundle(tmp_path / "out", [tombstone(yp)]))
+    # the versions were destroyed with the key: nothing is left to choose between
+    assert conflicts(central.store) == []
+    assert conflict_versions(central.store, mine.uuid) is None
     for keep in (CENTRAL, a.device_id):
-        with pytest.raises(Conflict, match="DH-001 has withdrawn"):
+        with pytest.raises((Conflict, NotFound)):
             resolve_conflict(central.store, mine.uuid, keep, by="sam")
-    assert len(conflicts(central.store)) == 1  # nothing changed
-    shown = conflict_versions(central.store, mine.uuid)
-    assert shown is not None and shown["kept"]["item"] is None
-    assert shown["others"][0]["item"] is None
+    # a late edit of the withdrawn participant's record raises no conflict either
+    late = record(yp, checkin("good"), uuid=mine.uuid, revision=3, minutes=9)
+    assert central.import_copy(b.bundle(tmp_path / "out", [late])).counts.get("conflicts", 0) == 0
+    assert conflicts(central.store) == []
 
 
 def test_audit_event_names_versions_never_values(central: Central, tmp_path: Path) -> None:
