@@ -18,7 +18,8 @@ run: $(STAMP)
 	$(PY) main.py --demo
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check sylcollect ui tests benchmarks main.py
+	$(VENV)/bin/ruff check sylcollect ui tests benchmarks tools main.py
+	$(VENV)/bin/ruff format --check sylcollect ui tests benchmarks tools main.py
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 

@@ -70,7 +70,9 @@ def test_truncated_workspace_is_refused_clearly(workspace) -> None:  # type: ign
 
 
 def test_a_data_folder_with_url_characters_in_its_name_works(
-    tmp_path: Path, cheap: None, demo_study  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    cheap: None,
+    demo_study,  # type: ignore[no-untyped-def]
 ) -> None:
     folder = tmp_path / "Ann's data? #1 100%"
     ws, _ = Workspace.create(folder, demo_study, "ann", PASSWORD)
