@@ -161,11 +161,32 @@ def _range_problem(question: Question, value: Any) -> str | None:
     return None
 
 
+_SELECT_NAMES: dict[int, tuple[Form, dict[tuple[bool, str, bool], tuple[frozenset[str], bool]]]]
+_SELECT_NAMES = {}  # id(form) -> (form, its select questions' names), a bounded cache
+
+
+def _select_names(form: Form, question: Question) -> tuple[frozenset[str], bool]:
+    """The names a select question accepts ("other" too with or_other) and whether its
+    list is known at all; worked out once per form and kind of question (forms are not
+    changed once loaded)."""
+    entry = _SELECT_NAMES.get(id(form))
+    if entry is None or entry[0] is not form:
+        if len(_SELECT_NAMES) >= 64:
+            _SELECT_NAMES.clear()
+        entry = _SELECT_NAMES[id(form)] = (form, {})
+    key = (question.type == "select_one_external", question.choice_list, question.or_other)
+    found = entry[1].get(key)
+    if found is None:
+        names = {c.name for c in form.choices(question)}
+        known = bool(names) or question.choice_list in form.choice_lists
+        if question.or_other:
+            names.add("other")
+        found = entry[1][key] = (frozenset(names), known)
+    return found
+
+
 def _select_problem(form: Form, question: Question, value: Any) -> str | None:
-    names = {c.name for c in form.choices(question)}
-    known = bool(names) or question.choice_list in form.choice_lists
-    if question.or_other:
-        names.add("other")
+    names, known = _select_names(form, question)
     if question.type in {"select_one", "select_one_external"}:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
