@@ -110,7 +110,7 @@ def _line(result: Any) -> str:
     c = result.counts
     if result.status == "duplicate":
         text = f"{result.name}: already imported (device {result.device_id} #{result.sequence})"
-    elif result.status == "quarantined":
+    elif result.status in ("quarantined", "waiting"):
         text = f"{result.name}: held in quarantine: {result.warnings[0]}"
         return text
     else:

@@ -64,7 +64,8 @@ class Limits:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What happened to one bundle: imported, duplicate (already imported) or quarantined."""
+    """What happened to one bundle: imported, duplicate (already imported), quarantined (its
+    laptop is not approved yet) or waiting (held for an earlier bundle of its laptop)."""
 
     name: str
     status: str
@@ -333,7 +334,7 @@ class Importer:
             _remove(verified.path)
         return ImportResult(
             verified.path.name,
-            "quarantined",
+            "waiting" if waiting_for else "quarantined",
             header.device_id,
             header.sequence,
             verified.bundle_hash,

@@ -62,7 +62,7 @@ def test_imports_model_and_tally(qapp) -> None:
     t = m.tally()
     assert t == Tally(2, 4, 1, 1, 1, 1, 1, 3)
     assert t.summary() == "2 imported · 1 already imported · 3 need attention"
-    assert t.details() == "4 new, 1 updated, 1 conflicts, 1 held for approval, 1 refused"
+    assert t.details() == "4 new, 1 updated, 1 conflicts, 1 held, 1 refused"
     assert m.first_attention() == 1
     assert text(m, 4, m.STATUS) == "Refused (bad_signature)"
     assert text(m, 4, m.NOTES) == "the signature is wrong"
@@ -70,6 +70,15 @@ def test_imports_model_and_tally(qapp) -> None:
     assert text(m, 3, m.NOTES) == "approve the laptop under Held bundles to import it"
     assert text(m, 0, m.NEW) == "3" and text(m, 2, m.NEW) == ""
     assert Tally.of([ImportOutcome("x", "imported")]).summary() == "1 imported"
+
+
+def test_a_bundle_waiting_for_an_earlier_one_says_so(qapp) -> None:
+    m = ImportsModel()
+    why = "the bundle is held until device d's earlier bundle 1 is imported"
+    m.add([ImportOutcome("b.sylb", "waiting", D, 2, warnings=(why,))])
+    assert text(m, 0, m.STATUS) == "Held: waits for an earlier bundle"
+    assert text(m, 0, m.NOTES) == why, "not 'approve the laptop': it is approved already"
+    assert m.tally().quarantined == 1 and m.first_attention() == 0
 
 
 def test_conflicts_model(qapp) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 Index = QModelIndex | QPersistentModelIndex
 IMPORTED, DUPLICATE, QUARANTINED, REFUSED = "imported", "duplicate", "quarantined", "refused"
+WAITING = "waiting"  # held until an earlier bundle of the same laptop is imported
 
 
 def _tr(text: str) -> str:
@@ -32,7 +33,7 @@ class ImportOutcome:
     """What happened to one bundle file. No personal data (ids, counts and reasons)."""
 
     name: str
-    status: str  # imported | duplicate | quarantined | refused
+    status: str  # imported | duplicate | quarantined | waiting | refused
     device_id: str = ""
     sequence: int = 0
     counts: dict[str, int] = field(default_factory=dict)
@@ -44,7 +45,7 @@ class ImportOutcome:
     @property
     def needs_attention(self) -> bool:
         return (
-            self.status in (QUARANTINED, REFUSED)
+            self.status in (QUARANTINED, WAITING, REFUSED)
             or bool(self.counts.get("conflicts"))
             or bool(self.gaps)
             or bool(self.warnings)
@@ -70,7 +71,7 @@ class Tally:
         for o in outcomes:
             t["imported"] += o.status == IMPORTED
             t["duplicates"] += o.status == DUPLICATE
-            t["quarantined"] += o.status == QUARANTINED
+            t["quarantined"] += o.status in (QUARANTINED, WAITING)
             t["refused"] += o.status == REFUSED
             t["new"] += o.counts.get("new", 0)
             t["updated"] += o.counts.get("updated", 0)
@@ -90,8 +91,7 @@ class Tally:
 
     def details(self) -> str:
         return _tr(
-            "{new} new, {updated} updated, {conflicts} conflicts, {held} held for approval, "
-            "{refused} refused"
+            "{new} new, {updated} updated, {conflicts} conflicts, {held} held, {refused} refused"
         ).format(
             new=self.new,
             updated=self.updated,
@@ -105,6 +105,7 @@ STATUS_WORDS = {
     IMPORTED: "Imported",
     DUPLICATE: "Already imported",
     QUARANTINED: "Held: laptop not approved",
+    WAITING: "Held: waits for an earlier bundle",
     REFUSED: "Refused",
 }
 

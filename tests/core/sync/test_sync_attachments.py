@@ -489,7 +489,7 @@ def test_a_file_whose_record_is_in_an_earlier_bundle_waits_for_it(setup: Setup) 
     first = fake.bundle(setup.export / "1", [person, rec])
     second = fake.bundle(setup.export / "2", [file])
     held = central.importer.import_path(second)
-    assert held.status == "quarantined" and held.sequence == 2
+    assert held.status == "waiting" and held.sequence == 2
     assert "earlier bundle 1" in held.warnings[0]
     assert not second.exists(), "the held bundle moved into the study home's quarantine"
     assert len(central_quarantine(setup)) == 1
