@@ -3632,7 +3632,7 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{new} new, {updated} updated, {conflicts} conflicts, {held} held for approval, {refused} refused</source>
+        <source>{new} new, {updated} updated, {conflicts} conflicts, {held} held, {refused} refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
