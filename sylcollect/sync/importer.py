@@ -32,10 +32,12 @@ from sylcollect.domain.audit import AuditAction
 from sylcollect.storage.files import fsync_dir
 from sylcollect.storage.schema import (
     CentralDevice,
+    CentralEvent,
     CentralGap,
     CentralImport,
     CentralQuarantine,
 )
+from sylcollect.storage.tx import Tx
 from sylcollect.storage.workspace import UnlockedWorkspace
 from sylcollect.sync import central
 from sylcollect.sync.bundle import VerifiedBundle, check_device_key, check_study, iter_payload
@@ -48,6 +50,7 @@ from sylcollect.sync.package import StudyPackage
 from sylcollect.sync.payload import ATTACHMENT_LINE_BYTES, AttachmentItem, Item, decode_payload
 
 MAX_GAPS = 1000  # reported per device; more than that is one long hole
+VOID_EVENT_ENTITY = "sync_bundle"  # the device's audit event listing bundles it voided
 
 
 @dataclass(frozen=True)
@@ -217,16 +220,17 @@ class Importer:
 
     def _earlier_missing(self, device_id: str, sequence: int) -> tuple[int, ...]:
         """The device's sequence numbers below `sequence` not imported yet (up to MAX_GAPS)."""
-        with Session(self._engine) as s:
+        with self.store.transaction() as tx:
             have = set(
-                s.scalars(
+                tx.session.scalars(
                     select(CentralImport.sequence).where(
                         CentralImport.device_id == device_id, CentralImport.sequence < sequence
                     )
                 )
             )
-        if len(have) >= sequence - 1:
-            return ()
+            if len(have) >= sequence - 1:
+                return ()
+            have |= voided_sequences(tx, device_id)
         missing: list[int] = []
         for n in range(1, sequence):
             if n not in have:
@@ -392,7 +396,7 @@ class Importer:
             device.fieldworker = header.fieldworker
             device.last_sequence = max(device.last_sequence, header.sequence)
             s.flush()
-            gaps = _refresh_gaps(s, header.device_id)
+            gaps = _refresh_gaps(tx, header.device_id)
             q = s.get(CentralQuarantine, verified.bundle_hash)
             if q is not None:
                 s.delete(q)
@@ -426,15 +430,44 @@ class Importer:
         )
 
 
-def _refresh_gaps(s: Session, device_id: str) -> tuple[int, ...]:
-    """Rewrites the device's missing sequence numbers (below its highest imported one)."""
+def voided_sequences(tx: Tx, device_id: str) -> set[int]:
+    """The sequence numbers the device says it voided: bundles staged, then deleted unsent
+    because they carried a participant who withdrew (`outbox_discard`). The device's audit
+    event saying so travels with its next bundle; those numbers are not gaps."""
+    out: set[int] = set()
+    rows = tx.session.execute(
+        select(CentralEvent.uuid, CentralEvent.key_id, CentralEvent.details_ct).where(
+            CentralEvent.device_id == device_id,
+            CentralEvent.entity == VOID_EVENT_ENTITY,
+            CentralEvent.details_ct.is_not(None),
+        )
+    )
+    for uuid, key_id, blob in rows:
+        if blob is None:
+            continue
+        details = tx.open("central_event", uuid, "details", 1, key_id, blob)
+        voided = details.get("voided") if isinstance(details, dict) else None
+        if isinstance(voided, list):
+            out.update(n for n in voided if type(n) is int and n > 0)
+    return out
+
+
+def _refresh_gaps(tx: Tx, device_id: str) -> tuple[int, ...]:
+    """Rewrites the device's missing sequence numbers (below its highest imported one, less
+    the ones it voided)."""
+    s = tx.session
     have = sorted(
         s.scalars(select(CentralImport.sequence).where(CentralImport.device_id == device_id))
     )
+    voided = voided_sequences(tx, device_id)
     missing: list[int] = []
     last = 0
-    for n in have:  # walk the holes, not the whole range: a sequence can be huge
-        missing.extend(range(last + 1, min(n, last + 1 + MAX_GAPS - len(missing))))
+    for n in have:  # walk the holes only as far as MAX_GAPS: a sequence can be huge
+        g = last + 1
+        while g < n and len(missing) < MAX_GAPS:
+            if g not in voided:
+                missing.append(g)
+            g += 1
         last = n
     gaps = tuple(missing[:MAX_GAPS])
     s.execute(delete(CentralGap).where(CentralGap.device_id == device_id))

@@ -14,6 +14,7 @@ from sylcollect.sync.bundle_errors import BundleRefused
 from sylcollect.sync.central import list_devices, quarantined
 from sylcollect.sync.central_views import conflicts, snapshot
 from tests.core.sync.test_import_support import (
+    T0,
     Central,
     checkin,
     consent,
@@ -162,6 +163,32 @@ def test_a_gap_in_a_device_sequence_is_reported_then_closed(
     assert list_devices(central.store.workspace)[0].gaps == (2,)
     assert central.importer.import_path(two).gaps == ()
     assert list_devices(central.store.workspace)[0].gaps == ()
+
+
+def test_a_sequence_the_device_voided_is_not_a_gap(central: Central, tmp_path: Path) -> None:
+    """A bundle voided on the laptop after a withdrawal (never sent) is no hole: the device's
+    audit event saying so travels with its next bundle."""
+    import uuid as uuidlib
+
+    from sylcollect.sync.payload import AuditItem
+
+    device = central.device()
+    central.approve(device)
+    out = tmp_path / "out"
+    central.importer.import_path(device.bundle(out, [participant("DH-011")]))
+    device.sequence += 1  # bundle 2 was staged, then voided: it never leaves the laptop
+    voided = AuditItem(
+        7, str(uuidlib.uuid4()), T0.isoformat(), "ann", "change", "sync_bundle", None,
+        {"voided": [2], "reason": "withdrawal"},
+    )  # fmt: skip
+    result = central.importer.import_path(device.bundle(out, [participant("DH-013"), voided]))
+    assert result.sequence == 3 and result.gaps == ()
+    assert not any("missing" in w for w in result.warnings)
+    assert list_devices(central.store.workspace)[0].gaps == ()
+    # a real hole after it is still reported
+    device.sequence += 1
+    later = central.importer.import_path(device.bundle(out, [participant("DH-015")]))
+    assert later.gaps == (4,)
 
 
 def test_two_devices_editing_one_record_are_both_kept_and_flagged(

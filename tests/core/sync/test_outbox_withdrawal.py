@@ -49,6 +49,8 @@ def _check_next_bundle(laptop: Laptop, kept: str, gone: str) -> None:
     assert _states(laptop) == [(1, "void"), (2, "sent")]
     ((_header, items),) = read_bundles(laptop.export, laptop.keys)
     data = [i for i in items if i.kind not in ("meta", "audit")]
+    told = [i.details for i in items if i.kind == "audit" and i.entity == "sync_bundle"]
+    assert {"voided": [1], "reason": "withdrawal"} in told, "the central store learns of it"
     assert sorted(kinds(items)) == ["consent", "participant", "record", "tombstone"]
     assert {getattr(i, "participant_uuid", None) or getattr(i, "uuid", None) for i in data} >= {
         kept,
