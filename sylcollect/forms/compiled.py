@@ -14,6 +14,7 @@ from typing import Any
 
 from sylcollect.forms.answers import canonical_value
 from sylcollect.forms.expr import (
+    EvalContext,
     Expression,
     ExpressionError,
     Node,
@@ -72,6 +73,17 @@ class CompiledForm:
     @property
     def id(self) -> str:
         return self.form.id
+
+    @cached_property
+    def context(self) -> EvalContext:
+        """An evaluation context with this form's names, choice lists and secondary
+        instances, on an empty instance: states copy it with their own (`replaced`)."""
+        return EvalContext(
+            Node("data"),
+            paths=self.paths,
+            instances=self.instances,
+            choice_lists=self.choice_lists,
+        )
 
     @cached_property
     def plain_keys(self) -> Mapping[str, tuple[str, tuple[int, ...]]]:

@@ -71,14 +71,8 @@ class Engine:
         self._resolved: dict[tuple[Node, str], list[Node]] = {}  # cleared on any add/remove
         self._builder = Builder(compiled, self._cells)
         self.root = new_document(self._builder.group(self.form.root, [answers or {}]))
-        self._ctx = EvalContext(
-            self.root,
-            paths=compiled.paths,
-            instances=compiled.instances,
-            clock=lambda: self._now,
-            once=self._once,
-            choice_lists=compiled.choice_lists,
-            resolved=self._resolved,
+        self._ctx = compiled.context.replaced(
+            root=self.root, clock=lambda: self._now, once=self._once, resolved=self._resolved
         )
         self._nodes: dict[str, list[Node]] = {}
         self._order: dict[Node, int] = {}
@@ -211,7 +205,7 @@ class Engine:
 
     def _settle(self) -> None:
         """Apply pending dynamic defaults, then check every touched question."""
-        while True:
+        while self.compiled.dynamic_defaults:  # else no cell can have one pending
             pending = [n for n in self._touched if self._cells[n].pending_default]
             if not pending:
                 break

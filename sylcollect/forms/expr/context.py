@@ -40,9 +40,16 @@ class EvalContext:
 
     def at(self, node: Node) -> EvalContext:
         """The same context bound to another node."""
-        # what dataclasses.replace(self, context=node) gives, without its per-call overhead
+        return self.replaced(context=node)
+
+    def replaced(self, **changes: object) -> EvalContext:
+        """`dataclasses.replace(self, **changes)` without its per-call overhead (no field
+        here has a default to recompute or a check to run)."""
         moved = object.__new__(type(self))
         fields = moved.__dict__
         fields.update(self.__dict__)
-        fields["context"] = node
+        for name, value in changes.items():
+            if name not in fields:
+                raise TypeError(f"EvalContext has no field '{name}'")
+            fields[name] = value
         return moved
