@@ -3,28 +3,41 @@ scan of the signed paper form, stored encrypted with the consent record.
 
 The document is sealed inside the consent's own encrypted content (under the participant's
 key, bound to the consent's row, column and revision), so it is shredded with the
-participant and needs no table of its own. It stays on this laptop: bundles carry the
-consent's decision, not the document (see docs/paper.md, "In the app").
+participant and needs no table of its own. It travels the same way: the consent's bundle
+item carries it in its content (`payload_items.CONSENT_DOCUMENT_KEY`), the central importer
+seals that content as it is, and `read_document` / `signed_document` read it back from the
+central store exactly as from a laptop; a withdrawal tombstone shreds it there too. A
+document already sent without it (older versions sent the decision only) gets a new
+revision of its consent once, so it travels (`requeue_sent_documents`).
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import exists, select
+
 from sylcollect.domain.audit import AuditAction
 from sylcollect.domain.consent import Consent, ConsentMethod
 from sylcollect.errors import InvalidInput, NotFound
+from sylcollect.storage.keyring import Shredded
 from sylcollect.storage.repo_consents import TABLE
-from sylcollect.storage.schema import ConsentRow
+from sylcollect.storage.schema import ConsentRow, Meta, SyncSent
 from sylcollect.storage.tx import Tx
 from sylcollect.storage.workspace import UnlockedWorkspace
 
 KEY = "attachment"
-MAX_BYTES = 25 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024
+"""The largest document: its base64 (under 14 MiB) keeps a consent's bundle line under the
+importer's 16 MiB line cap."""
+DOCUMENT_METHODS = (ConsentMethod.ON_SCREEN, ConsentMethod.PAPER)
+REQUEUED = "sync_consent_documents_requeued"
+"""Meta row: documents sent without them by an older version have been queued again."""
 MEDIA_TYPES = {
     ".pdf": "application/pdf",
     ".png": "image/png",
@@ -60,7 +73,7 @@ class ConsentDocument:
         if not self.data:
             raise InvalidInput("the file is empty")
         if len(self.data) > MAX_BYTES:
-            raise InvalidInput("the file is larger than 25 MB: scan at a lower resolution")
+            raise InvalidInput("the file is larger than 10 MB: scan at a lower resolution")
         magic = _MAGIC.get(self.media_type)
         if magic is None:
             raise InvalidInput("attach a PDF, PNG, JPEG or TIFF file")
@@ -149,3 +162,94 @@ def read_document(ws: UnlockedWorkspace, consent_uuid: str) -> ConsentDocument |
         content = tx.open(TABLE, row.uuid, "content", row.revision, row.key_id, row.content_ct)
     stored = content.get(KEY)
     return ConsentDocument.from_json(stored) if isinstance(stored, dict) else None
+
+
+def signed_document(
+    ws: UnlockedWorkspace,
+    code: str,
+    consent_uuid: str | None = None,
+    *,
+    deliver: Callable[[ConsentDocument], None] | None = None,
+) -> tuple[Consent, ConsentDocument]:
+    """A participant's signed consent document, for a supervisor to open or print (from the
+    central store or a laptop): the newest consent holding one, or the consent named.
+
+    NotFound names what is missing (participant, consent or document); InvalidInput says
+    the participant has withdrawn (their documents were crypto-shredded). The reading is
+    audited (`export`, under the participant's key, so it is shredded with them); `deliver`
+    (e.g. writing the file) runs inside the same transaction, so a failed write leaves no
+    audit event of an export that did not happen."""
+    with ws.transaction() as tx:
+        person = tx.participants.get(code)
+        if person.withdrawn:
+            raise InvalidInput(
+                f"participant {code} has withdrawn: their signed consent was destroyed"
+            )
+        stmt = select(ConsentRow).where(ConsentRow.participant_uuid == person.uuid)
+        if consent_uuid is not None:
+            stmt = stmt.where(ConsentRow.uuid == consent_uuid)
+        rows = tx.session.scalars(
+            stmt.order_by(ConsentRow.created_at.desc(), ConsentRow.uuid.desc())
+        ).all()
+        for row in rows:
+            if row.content_ct is None:
+                continue
+            try:
+                content = tx.open(
+                    TABLE, row.uuid, "content", row.revision, row.key_id, row.content_ct
+                )
+            except Shredded:
+                continue
+            stored = content.get(KEY)
+            if not isinstance(stored, dict):
+                continue
+            document = ConsentDocument.from_json(stored)
+            consent = tx.consents.get(row.uuid)
+            tx.audit(
+                AuditAction.EXPORT,
+                TABLE,
+                row.uuid,
+                {"document": document.media_type, "bytes": len(document.data)},
+                row.key_id,
+            )
+            if deliver is not None:
+                deliver(document)
+            return consent, document
+    if consent_uuid is not None and not rows:
+        raise NotFound(f"participant {code} has no consent {consent_uuid}")
+    raise NotFound(f"no signed consent document of participant {code} is stored here")
+
+
+def requeue_sent_documents(ws: UnlockedWorkspace) -> int:
+    """Once per workspace: gives every consent whose document was already sent without it
+    (versions that sent the decision only) a new revision, so the next bundle carries the
+    document. Returns how many; audited per consent."""
+    with ws.transaction() as tx:
+        if tx.session.get(Meta, REQUEUED) is not None:
+            return 0
+        sent = exists().where(
+            SyncSent.entity == "consent",
+            SyncSent.uuid == ConsentRow.uuid,
+            SyncSent.revision >= ConsentRow.revision,
+        )
+        rows = tx.session.scalars(
+            select(ConsentRow).where(ConsentRow.content_ct.is_not(None), sent)
+        ).all()
+        count = 0
+        for row in rows:
+            assert row.content_ct is not None
+            try:
+                content = tx.open(
+                    TABLE, row.uuid, "content", row.revision, row.key_id, row.content_ct
+                )
+            except Shredded:
+                continue
+            if not isinstance(content.get(KEY), dict):
+                continue
+            row.revision += 1
+            row.updated_at = tx.now().isoformat()
+            row.content_ct = tx.seal(TABLE, row.uuid, "content", row.revision, row.key_id, content)
+            tx.audit(AuditAction.CHANGE, TABLE, row.uuid, {"document": "sent again"}, row.key_id)
+            count += 1
+        tx.session.add(Meta(key=REQUEUED, value=tx.now().isoformat()))
+    return count

@@ -61,6 +61,13 @@ class Consents:
         )
         return self._to_domain(row)
 
+    def get(self, uuid: str) -> Consent:
+        """One consent; NotFound if there is none or it was shredded."""
+        row = self._s.get(ConsentRow, uuid)
+        if row is None:
+            raise NotFound("no such consent")
+        return self._to_domain(row)
+
     def for_participant(self, participant_uuid: str) -> list[Consent]:
         stmt = (
             select(ConsentRow)

@@ -5,6 +5,10 @@ withdrawn participant waits as a tombstone only: their consents and records were
 (`content_ct` is NULL) and are never selected. Audit events wait while their `seq` is above
 the meta row `sync_audit_sent_seq`.
 
+A consent's signed document (e-consent PDF or scan, `services.econsent`) travels inside its
+consent item's content, as the laptop seals it, once `payload_items.CONSENT_DOCUMENTS_TRAVEL`
+says the importer accepts it; one that would fail the importer's check stays behind.
+
 Attachments wait like the rest (entity `attachment`, revision 1; a shredded one never
 travels). They go in the bundle of their record whenever the record waits too; a bundle
 carries at most `ATTACHMENT_BUDGET` bytes of attachments (always at least one record's
@@ -39,6 +43,7 @@ from sylcollect.storage.schema import (
     SyncSent,
 )
 from sylcollect.storage.tx import Tx
+from sylcollect.sync import payload_items
 from sylcollect.sync.payload import (
     AttachmentItem,
     AuditItem,
@@ -50,6 +55,7 @@ from sylcollect.sync.payload import (
     RecordItem,
     TombstoneItem,
 )
+from sylcollect.sync.payload_items import CONSENT_DOCUMENT_KEY, check_consent_document
 
 AUDIT_SENT = "sync_audit_sent_seq"
 _BATCH = 500
@@ -196,6 +202,20 @@ def _attachments() -> Select[str, str, int, int]:
     )
 
 
+def _document(content: dict[str, Any]) -> dict[str, Any] | None:
+    """The consent's signed document as it travels, or None when it has none or it would
+    not pass the importer's check (then the decision travels alone, as it did before)."""
+    document = content.get(CONSENT_DOCUMENT_KEY)
+    if document is None:
+        return None
+    try:
+        check_consent_document(document)
+    except ValueError:
+        return None
+    assert isinstance(document, dict)
+    return document
+
+
 @dataclass(frozen=True)
 class Plan:
     """What the next bundle leaves for the bundle after it (attachment budget). Immutable."""
@@ -291,6 +311,10 @@ def items(tx: Tx, meta: MetaItem, sent: SentList, later: Plan | None = None) -> 
         assert c.content_ct is not None
         data = tx.open("consent", c.uuid, "content", c.revision, c.key_id, c.content_ct)
         content = Consent.from_json(c.uuid, c.participant_uuid, data).to_json()
+        document = _document(data) if payload_items.CONSENT_DOCUMENTS_TRAVEL else None
+        if document is not None:
+            content[CONSENT_DOCUMENT_KEY] = document
+        del data
         yield ConsentItem(
             c.uuid, c.participant_uuid, c.revision, c.created_at, c.updated_at, content
         )

@@ -7,15 +7,19 @@ Each has `to_json()` (its line in the payload) and, where a domain type exists, 
 from __future__ import annotations
 
 import base64
+import binascii
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Final, Literal, TypeAlias
 
-from sylcollect.domain.consent import Consent
+from sylcollect.domain.consent import Consent, ConsentMethod
 from sylcollect.domain.observation import Observation
 from sylcollect.domain.participant import Identity
 from sylcollect.domain.record import Alert, Record, RecordMode, RecordStatus, SubjectKind
 from sylcollect.domain.study import Role
+from sylcollect.errors import InvalidInput
+from sylcollect.services import econsent
 from sylcollect.storage.repo_attachments import MAX_ATTACHMENT_BYTES
 
 FORMAT: Final = 1
@@ -26,6 +30,58 @@ ATTACHMENT_CONTENT_CHARS: Final = 4 * ((MAX_ATTACHMENT_BYTES + 2) // 3)
 ATTACHMENT_LINE_BYTES: Final = ATTACHMENT_CONTENT_CHARS + 64 * 1024
 """The line cap of an attachment line: its content plus 64 KiB for the other fields (the
 file name and question are at most 255 characters, 6 bytes each when escaped)."""
+
+CONSENT_DOCUMENT_KEY: Final = econsent.KEY
+"""The optional key of a consent's `content` holding its signed document (the e-consent PDF
+or a scan): exactly the object the laptop seals inside the consent (`ConsentDocument.
+to_json`), so the central store seals the same content and reads it the same way."""
+CONSENT_DOCUMENT_FIELDS: Final = frozenset(
+    {"media_type", "method", "filename", "sha256", "size", "added_at", "data"}
+)
+CONSENT_DOCUMENTS_TRAVEL: Final = False
+"""True once `payload_parse` accepts `content.attachment` in a consent line (checked with
+`check_consent_document`); until then the outbox sends the decision only, as before, so no
+bundle is refused. Flip it in the same change as the parser."""
+
+
+def check_consent_document(value: object) -> None:
+    """Checks a consent's travelling document strictly; ValueError (no values quoted) if it
+    is not exactly what `ConsentDocument.to_json` makes of a valid document: the seven
+    fields, a PDF, PNG, JPEG or TIFF of at most `econsent.MAX_BYTES` whose first bytes match
+    its media type, canonical base64, and the size and SHA-256 it states. The base64 of the
+    largest document is under 14 MiB, so a consent line stays under the 16 MiB line cap."""
+    if not isinstance(value, dict) or value.keys() != CONSENT_DOCUMENT_FIELDS:
+        raise ValueError("has missing or unknown fields in the consent document")
+    media_type, method, filename = value["media_type"], value["method"], value["filename"]
+    size, digest, added_at, text = value["size"], value["sha256"], value["added_at"], value["data"]
+    if media_type not in econsent.MEDIA_TYPES.values():
+        raise ValueError("has a consent document of a kind that can't be stored")
+    if method not in (m.value for m in econsent.DOCUMENT_METHODS):
+        raise ValueError("has a bad consent document method")
+    if not isinstance(filename, str) or len(filename) > 255 or {"/", "\x00"} & set(filename):
+        raise ValueError("has a bad consent document file name")
+    if not isinstance(added_at, str) or len(added_at) > 40:
+        raise ValueError("has a bad consent document time")
+    datetime.fromisoformat(added_at)
+    if type(size) is not int or not 0 < size <= econsent.MAX_BYTES:
+        raise ValueError("has a bad consent document size")
+    if not isinstance(digest, str) or len(digest) != 64:
+        raise ValueError("has a bad consent document hash")
+    if not isinstance(text, str) or len(text) > 4 * ((econsent.MAX_BYTES + 2) // 3):
+        raise ValueError("has a bad consent document content")
+    try:
+        raw = text.encode("ascii")
+        data = base64.b64decode(raw, validate=True)
+    except (UnicodeEncodeError, binascii.Error):
+        raise ValueError("has a consent document that is not base64") from None
+    if base64.b64encode(data) != raw or len(data) != size:
+        raise ValueError("has a consent document that does not match its size")
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise ValueError("has a consent document that does not match its hash")
+    try:
+        econsent.ConsentDocument(data, media_type, ConsentMethod(method)).check()
+    except InvalidInput:
+        raise ValueError("has a consent document that is not the file its type says") from None
 
 
 @dataclass(frozen=True)
