@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from sylcollect.cli import (
     cmd_central,
+    cmd_central_consent,
     cmd_central_export,
     cmd_data,
     cmd_export,
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd_forms.register(sub)
     cmd_central.register(sub)
     cmd_central_export.register(sub)
+    cmd_central_consent.register(sub)
     cmd_sync.register(sub)
     return parser
 

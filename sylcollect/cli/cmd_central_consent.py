@@ -1,0 +1,70 @@
+"""`sylcollect central consent-pdf CODE --out FILE`: a participant's signed consent document
+(the e-consent PDF signed on screen, or the scan of the signed paper form) from the central
+store, written where the supervisor says (atomically, user-only) to open or print.
+
+The newest consent holding a document is taken, or the one named by `--consent UUID`. The
+reading is audited in the central store's chain (`export`, under the participant's key). A
+withdrawn participant's documents were crypto-shredded: that is an `error: ` line.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sylcollect.cli.cmd_central_export import _central_actions
+from sylcollect.cli.common import add_json, emit, password
+
+
+def register(sub: Any) -> None:
+    """Adds `consent-pdf` to `sylcollect central` (call after `cmd_central.register`)."""
+    p = _central_actions(sub).add_parser(
+        "consent-pdf",
+        help="a participant's signed consent (e-consent PDF or scan) from the central store",
+        description="Writes the signed consent document that came with the participant's "
+        "consent record (the newest one, or --consent UUID) to --out. Audited.",
+    )
+    p.add_argument("code", metavar="CODE", help="the participant's code")
+    p.add_argument("--home", required=True, metavar="HOME", help="the study home folder")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
+        "(default: what 'central init' chose, else HOME/central.db)",
+    )
+    p.add_argument("--out", required=True, metavar="FILE", help="where to write the document")
+    p.add_argument("--consent", metavar="UUID", help="this consent record's document")
+    add_json(p)
+    p.set_defaults(handler=cmd_consent_pdf)
+
+
+def cmd_consent_pdf(args: argparse.Namespace) -> int:
+    from sylcollect.services.econsent import ConsentDocument, signed_document
+    from sylcollect.storage.files import atomic_write
+    from sylcollect.sync.central_session import central_session
+
+    out = Path(args.out)
+
+    def write(document: ConsentDocument) -> None:
+        atomic_write(out, document.data)
+
+    with central_session(args.home, args.db, password()) as session:
+        consent, document = signed_document(session.store, args.code, args.consent, deliver=write)
+    kind = "scan of the signed paper form" if document.method.value == "paper" else "e-consent"
+    emit(
+        args,
+        {
+            "participant": args.code,
+            "consent_uuid": consent.uuid,
+            "given_on": consent.given_on.isoformat(),
+            "method": document.method.value,
+            "media_type": document.media_type,
+            "bytes": len(document.data),
+            "sha256": document.sha256,
+            "out": str(out),
+        },
+        f"{out}: consent of {args.code} given on {consent.given_on.isoformat()} "
+        f"({kind}, {document.media_type}, {len(document.data)} bytes)",
+    )
+    return 0
