@@ -6,8 +6,8 @@ withdrawn participant waits as a tombstone only: their consents and records were
 the meta row `sync_audit_sent_seq`.
 
 A consent's signed document (e-consent PDF or scan, `services.econsent`) travels inside its
-consent item's content, as the laptop seals it, once `payload_items.CONSENT_DOCUMENTS_TRAVEL`
-says the importer accepts it; one that would fail the importer's check stays behind.
+consent item's content, as the laptop seals it (`payload_items.CONSENT_DOCUMENTS_TRAVEL`);
+one that would fail the importer's check stays behind.
 
 Attachments wait like the rest (entity `attachment`, revision 1; a shredded one never
 travels). They go in the bundle of their record whenever the record waits too; a bundle

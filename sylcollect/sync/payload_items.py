@@ -38,10 +38,10 @@ to_json`), so the central store seals the same content and reads it the same way
 CONSENT_DOCUMENT_FIELDS: Final = frozenset(
     {"media_type", "method", "filename", "sha256", "size", "added_at", "data"}
 )
-CONSENT_DOCUMENTS_TRAVEL: Final = False
-"""True once `payload_parse` accepts `content.attachment` in a consent line (checked with
-`check_consent_document`); until then the outbox sends the decision only, as before, so no
-bundle is refused. Flip it in the same change as the parser."""
+CONSENT_DOCUMENTS_TRAVEL: Final = True
+"""Whether the outbox sends a consent's signed document with it (checked on both sides by
+`check_consent_document`). Always on; tests switch it off to play a laptop from before
+documents travelled, whose already-sent consents are requeued once with their document."""
 
 
 def check_consent_document(value: object) -> None:

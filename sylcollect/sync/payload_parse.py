@@ -19,6 +19,7 @@ from sylcollect.domain.study import Role
 from sylcollect.storage.repo_attachments import MAX_ATTACHMENT_BYTES
 from sylcollect.sync.payload_items import (
     ATTACHMENT_CONTENT_CHARS,
+    CONSENT_DOCUMENT_KEY,
     FORMAT,
     AttachmentItem,
     AuditItem,
@@ -29,6 +30,7 @@ from sylcollect.sync.payload_items import (
     ParticipantItem,
     RecordItem,
     TombstoneItem,
+    check_consent_document,
 )
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}", re.ASCII)
@@ -261,7 +263,14 @@ def _participant(v: dict[str, Any]) -> ParticipantItem:
 def _consent(v: dict[str, Any]) -> ConsentItem:
     _head(v, _KEYS_CONSENT)
     c = _obj(v["content"], "content")
-    _keys(c, _CONSENT_CONTENT, "the consent")
+    if CONSENT_DOCUMENT_KEY in c:  # the signed document (e-consent PDF or scan)
+        _keys(c, _CONSENT_CONTENT | {CONSENT_DOCUMENT_KEY}, "the consent")
+        try:
+            check_consent_document(c[CONSENT_DOCUMENT_KEY])
+        except ValueError as exc:
+            raise BadItem(str(exc)) from None
+    else:
+        _keys(c, _CONSENT_CONTENT, "the consent")
     _enum(c["who"], _WHO, "consent type")
     for scope in _str_list(c["scopes"], "scope list"):
         _enum(scope, _SCOPES, "consent scope")

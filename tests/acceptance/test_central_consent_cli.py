@@ -2,8 +2,7 @@
 
 A laptop's bundles enrol DH-001 (a consent signed on screen), DH-002 (a consent without a
 document) and DH-003 (signed, then withdrawn). The signed documents reach the central store
-in their consent items once the importer takes them (`CONSENT_DOCUMENTS_TRAVEL`); before
-that they are stored there the way such an import leaves them.
+in their consent items.
 """
 
 from __future__ import annotations
@@ -22,11 +21,11 @@ from sylcollect.domain.consent import ConsentMethod
 from sylcollect.domain.study import Study
 from sylcollect.services.econsent import ConsentDocument
 from sylcollect.sync.central import locate, open_central, unlock_central
-from sylcollect.sync.payload_items import CONSENT_DOCUMENT_KEY, CONSENT_DOCUMENTS_TRAVEL
+from sylcollect.sync.payload_items import CONSENT_DOCUMENT_KEY
 from sylcollect.sync.study_home import StudyHome
 from tests.acceptance.test_central_export_cli import _central, _floor_home
 from tests.conftest import PASSWORD
-from tests.core.sync.test_consent_documents import pdf_bytes, sign
+from tests.core.sync.test_consent_documents import pdf_bytes
 from tests.core.sync.test_import_support import T0, Device, consent, participant, tombstone
 
 CANARY = b"CANARY-" + secrets.token_hex(8).encode()
@@ -43,26 +42,16 @@ def setup(tmp_path_factory: pytest.TempPathFactory, demo_study: Study) -> tuple[
     people = {c: participant(c) for c in ("DH-001", "DH-002", "DH-003")}
     items: list[object] = list(people.values())
     items.append(consent(people["DH-002"]))
-    if CONSENT_DOCUMENTS_TRAVEL:
-        for code, data in SIGNED.items():
-            c = consent(people[code])
-            doc = ConsentDocument(data, "application/pdf", ConsentMethod.ON_SCREEN, "c.pdf")
-            content = {**c.content, "method": "on_screen_signature"}
-            content[CONSENT_DOCUMENT_KEY] = doc.to_json(T0)
-            items.append(replace(c, content=content))
+    for code, data in SIGNED.items():
+        c = consent(people[code])
+        doc = ConsentDocument(data, "application/pdf", ConsentMethod.ON_SCREEN, "c.pdf")
+        content = {**c.content, "method": "on_screen_signature"}
+        content[CONSENT_DOCUMENT_KEY] = doc.to_json(T0)
+        items.append(replace(c, content=content))
     dev.bundle(root / "bundles", items)  # type: ignore[arg-type]
     assert _central(home, "import", str(root / "bundles")).code == 0
     res = _central(home, "approve", dev.device_id)
     assert res.code == 0, res.err
-    if not CONSENT_DOCUMENTS_TRAVEL:
-        store = open_central(locate(home))
-        try:
-            unlocked = unlock_central(store, PASSWORD)
-            for code, data in SIGNED.items():
-                sign(unlocked, code, data)
-            unlocked.lock()
-        finally:
-            store.close()
     return home, dev
 
 

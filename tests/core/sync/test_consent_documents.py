@@ -3,9 +3,9 @@
 What travels: the document inside the consent item's content, exactly as the laptop seals it
 (`payload_items.CONSENT_DOCUMENT_KEY`), checked by `check_consent_document`. The central
 importer seals that content as it is, so `read_document` and `signed_document` read it there
-as on a laptop, and a withdrawal tombstone shreds it with the consent. Until the payload
-parser accepts the key (`CONSENT_DOCUMENTS_TRAVEL`), the outbox sends the decision only; the
-round trip tests run once it does.
+as on a laptop, and a withdrawal tombstone shreds it with the consent. A laptop from before
+documents travelled (`CONSENT_DOCUMENTS_TRAVEL` off) sent the decision only; its documents
+are requeued once.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from sylcollect.sync.outbox_items import SentList
 from sylcollect.sync.payload import ConsentItem, MetaItem, decode_payload, encode_item
 from sylcollect.sync.payload_items import (
     CONSENT_DOCUMENT_KEY,
-    CONSENT_DOCUMENTS_TRAVEL,
     check_consent_document,
 )
 from sylcollect.sync.study_home import StudyHome
@@ -55,12 +54,6 @@ from tests.core.sync.test_import_support import (
     make_central,
     participant,
     tombstone,
-)
-
-travels = pytest.mark.skipif(
-    not CONSENT_DOCUMENTS_TRAVEL,
-    reason="payload_parse does not accept a consent's document yet "
-    "(payload_items.CONSENT_DOCUMENTS_TRAVEL)",
 )
 
 
@@ -300,7 +293,6 @@ def _import_all(setup: Setup) -> None:
         path.unlink()
 
 
-@travels
 def test_the_signed_pdf_travels_and_is_shredded_by_a_withdrawal(setup: Setup) -> None:
     canary = b"CANARY-" + secrets.token_hex(8).encode()
     data = pdf_bytes(canary)
@@ -336,7 +328,6 @@ def test_the_signed_pdf_travels_and_is_shredded_by_a_withdrawal(setup: Setup) ->
             assert canary not in path.read_bytes(), path.name
 
 
-@travels
 def test_documents_sent_without_them_before_travel_once(
     setup: Setup, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -356,7 +347,6 @@ def test_documents_sent_without_them_before_travel_once(
     assert not outbox.sync(setup.ws, FolderTarget(setup.export)).new_bundle
 
 
-@travels
 def test_the_decoder_takes_a_good_document_and_refuses_a_bad_one() -> None:
     data = pdf_bytes()
     content = {**a_consent("p").to_json(), CONSENT_DOCUMENT_KEY: travelling(data)}
