@@ -32,7 +32,8 @@ from sylcollect.forms.expr import Node, system_clock
 from sylcollect.forms.metadata import Metadata
 from sylcollect.forms.model import Group, Question, text_in
 from sylcollect.forms.state_build import Cell, saved_answers
-from sylcollect.forms.state_eval import MAX_REPEAT_COUNT, Changes, Engine, Key
+from sylcollect.forms.state_eval import MAX_REPEAT_COUNT, Changes, Engine
+from sylcollect.forms.state_index import Key
 
 __all__ = ["MAX_REPEAT_COUNT", "Changes", "FormState", "Key"]
 

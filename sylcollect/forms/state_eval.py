@@ -27,9 +27,7 @@ from sylcollect.forms.expr import (
 from sylcollect.forms.model import Group, Question
 from sylcollect.forms.state_build import Builder, Cell, as_text, walk
 from sylcollect.forms.state_graph import Bind
-
-Key = tuple[str, tuple[int, ...]]
-"""A node: its generic path and the 1-based instance number of each repeat around it."""
+from sylcollect.forms.state_index import Key, index_as_built, index_tree
 
 #: A repeat_count above this is an error in the form, not a request for a million nodes.
 MAX_REPEAT_COUNT = 1000
@@ -412,62 +410,16 @@ class Engine:
         return cell.value if cell is not None else node.text
 
     def _index_as_built(self) -> None:
-        """What `_reindex` gives, for cells still in the order the builder made them
-        (document order: every node after its parent and its earlier siblings)."""
-        cells = self._cells
-        if not self.compiled.repeat_paths:  # one node per element, none inside a repeat
-            plain = self.compiled.plain_keys
-            known = {node: plain[cell.element.path] for node, cell in cells.items()}
-            self._nodes = {key[0]: [node] for node, key in known.items()}
-            self._order = {node: i for i, node in enumerate(cells)}
-            self._keys, self._contexts = known, {}
-            return
-        nodes: dict[str, list[Node]] = {}
-        order: dict[Node, int] = {}
-        keys: dict[Node, Key] = {}
-        repeats = self.compiled.repeat_paths
-        counts: dict[tuple[int, str], int] = {}
-        for node, cell in cells.items():
-            path = cell.element.path
-            above = keys.get(node.parent) if node.parent is not None else None
-            indices = above[1] if above is not None else ()
-            if path in repeats:
-                parent = id(node.parent)
-                counts[(parent, path)] = counts.get((parent, path), 0) + 1
-                indices = (*indices, counts[(parent, path)])
-            found = nodes.get(path)
-            if found is None:
-                nodes[path] = [node]
-            else:
-                found.append(node)
-            order[node] = len(order)
-            keys[node] = (path, indices)
-        self._nodes, self._order, self._keys, self._contexts = nodes, order, keys, {}
+        """Index the cells as the builder made them (see `index_as_built`)."""
+        self._nodes, self._order, self._keys = index_as_built(self._cells, self.compiled)
+        self._contexts = {}
 
     def _reindex(self) -> None:
         """Index the nodes by path, document order and key (after instances change)."""
         self._resolved.clear()
-        nodes: dict[str, list[Node]] = {}
-        self._order = {}
-        self._keys = {}
         self._contexts = {}
-        repeats = self.compiled.repeat_paths
-        stack: list[tuple[Node, tuple[int, ...]]] = [(self.root, ())]
-        counts: dict[tuple[int, str], int] = {}
-        while stack:
-            node, indices = stack.pop()
-            cell = self._cells.get(node)
-            if cell is not None:
-                path = cell.element.path
-                if path in repeats:
-                    parent = id(node.parent)
-                    counts[(parent, path)] = counts.get((parent, path), 0) + 1
-                    indices = (*indices, counts[(parent, path)])
-                nodes.setdefault(path, []).append(node)
-                self._order[node] = len(self._order)
-                self._keys[node] = (path, indices)
-            stack.extend((c, indices) for c in reversed(node.children))
-        self._nodes = nodes
+        index = index_tree(self.root, self._cells, self.compiled.repeat_paths)
+        self._nodes, self._order, self._keys = index
 
 
 _FLAGS = frozenset({"required", "constraint", "readonly"})

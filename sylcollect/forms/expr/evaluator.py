@@ -1,4 +1,9 @@
-"""Evaluates a syntax tree against an instance with ODK semantics."""
+"""Evaluates a syntax tree against an instance with ODK semantics.
+
+Each tree is turned once into nested Python closures (`runner`, kept by tree identity), one
+per syntax node, which the evaluation state runs; functions get their arguments unevaluated
+and evaluate them through `State.eval`, which runs the same closures.
+"""
 
 from __future__ import annotations
 
