@@ -173,7 +173,7 @@ class ConflictDialog(QDialog):
                 "to compare or keep."
             )
         return self.tr(
-            "Laptops sent different versions of this record. The record holds the first one "
+            "Laptops sent different versions of this record. The record holds the newest one "
             "until you choose. Keep the right version: the others are removed from the "
             "central store."
         )
