@@ -43,3 +43,7 @@ class Locked(SylError):
 
 class StorageError(SylError):
     """The workspace could not be read or written (permissions, full disk, corruption)."""
+
+
+class Cancelled(SylError):
+    """Someone stopped a long task; it undid its own work first. The message says what is left."""

@@ -1,27 +1,39 @@
-"""One export: choose forms and records, build the tables, audit, write files and codebook."""
+"""One export: choose forms and records, build the tables, audit, write files and codebook.
+
+Progress and cancel (`sylcollect.progress`): `run_export(..., progress=hook)` reports each
+`ExportPhase` and stops with `Cancelled` at the points where it checks (every 1,000 records
+read, before each table and before each file). A stopped export leaves the folder as it was:
+files are written to a hidden folder inside it and moved into place only when all are ready.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import enum
 import gc
-from collections.abc import Iterator, Sequence
+import operator
+import uuid
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sylcollect.domain.record import Record
-from sylcollect.errors import InvalidInput
+from sylcollect.errors import Cancelled, InvalidInput
 from sylcollect.export.codebook import codebook_csv, codebook_pdf, codebook_rows
-from sylcollect.export.files import prepare_folder, write_file
+from sylcollect.export.files import prepare_folder
 from sylcollect.export.layout import RowContext, TablePlan, plan_form
 from sylcollect.export.rows import Row, table_rows
 from sylcollect.export.schema import Table
-from sylcollect.export.source import ExportFilter, ExportSource
+from sylcollect.export.source import ExportFilter, ExportSource, RecordStream
+from sylcollect.export.staging import Staging
 from sylcollect.export.write_stat import stat_bytes
 from sylcollect.export.write_text import csv_bytes, xlsx_bytes
+from sylcollect.progress import NO_PROGRESS, Progress, check
 
 CODEBOOK_NAME = "codebook"
+#: Records read between two progress steps (and cancel checks) while reading.
+EVERY = 1000
 
 
 class ExportFormat(enum.StrEnum):
@@ -31,6 +43,34 @@ class ExportFormat(enum.StrEnum):
     XLSX = "xlsx"
     SAV = "sav"
     DTA = "dta"
+
+
+class ExportPhase(enum.StrEnum):
+    """What an export is doing: the `what` of its `Progress.step(done, total, what, name)`."""
+
+    READING = "reading"  # done/total: stored records read and decrypted (total 0: not known)
+    BUILDING = "building"  # done/total: tables built; name: the table
+    WRITING = "writing"  # done/total: files written (codebook's included); name: the file
+    CODEBOOK = "codebook"  # the last two files: codebook.csv and codebook.pdf; as WRITING
+
+
+#: The part of the whole export each phase stands for (start, end), roughly as measured on
+#: 100,000 records (benchmarks/bench_export.py): reading and decrypting is the largest.
+PHASE_SPAN = {
+    ExportPhase.READING: (0.0, 0.6),
+    ExportPhase.BUILDING: (0.6, 0.7),
+    ExportPhase.WRITING: (0.7, 1.0),
+    ExportPhase.CODEBOOK: (0.7, 1.0),
+}
+
+
+def overall(what: str, done: int, total: int) -> float | None:
+    """How far the whole export is (0..1) after `step(done, total, what)`; None: not known."""
+    span = PHASE_SPAN.get(ExportPhase(what)) if what in PHASE_SPAN else None
+    if span is None or total <= 0:
+        return None
+    start, end = span
+    return start + (end - start) * min(done, total) / total
 
 
 @dataclass(frozen=True)
@@ -88,35 +128,76 @@ def _check_filter(source: ExportSource, flt: ExportFilter) -> list[str]:
     return [f for f in known_forms if not flt.forms or f in flt.forms]
 
 
+def _read(
+    source: ExportSource, flt: ExportFilter, form_ids: list[str], progress: Progress, stop: str
+) -> tuple[dict[str, list[Record]], int]:
+    """The records of each chosen form, and how many records of other forms were left out."""
+    by_form: dict[str, list[Record]] = {fid: [] for fid in form_ids}
+    strays = 0
+    progress.step(0, 0, ExportPhase.READING)
+    found = source.records(flt)  # a source may read everything here: "not known" till then
+    stream = (
+        found
+        if isinstance(found, RecordStream)
+        else RecordStream(operator.length_hint(found, 0), iter([found]), lambda _: True)
+    )
+
+    def on_read(done: int, total: int) -> None:
+        check(progress, stop)
+        progress.step(done, total, ExportPhase.READING)
+
+    stream.every = EVERY
+    stream.on_read = on_read
+    try:
+        check(progress, stop)
+        progress.step(0, stream.total, ExportPhase.READING)
+        for record in stream:
+            bucket = by_form.get(record.form_id)
+            if bucket is None:
+                strays += 1
+            else:
+                bucket.append(record)
+        read = max(stream.read, stream.total)
+        progress.step(read, read, ExportPhase.READING)
+    finally:
+        stream.close()
+        if stream is not found:
+            getattr(found, "close", lambda: None)()
+    return by_form, strays
+
+
 def build_tables(
-    source: ExportSource, request: ExportRequest
+    source: ExportSource, request: ExportRequest, progress: Progress = NO_PROGRESS
 ) -> tuple[list[tuple[Table, list[Row]]], int, list[str]]:
     """Every table of the chosen forms with its rows; the number of records; warnings."""
+    stop = _stopped_message(request)
     form_ids = _check_filter(source, request.filter)
     plans: dict[str, list[TablePlan]] = {
         fid: plan_form(source.forms.entry(fid), request.include_identifiers) for fid in form_ids
     }
-    by_form: dict[str, list[Record]] = {fid: [] for fid in form_ids}
-    strays = 0
-    for record in source.records(request.filter):
-        bucket = by_form.get(record.form_id)
-        if bucket is None:
-            strays += 1
-        else:
-            bucket.append(record)
+    by_form, strays = _read(source, request.filter, form_ids, progress, stop)
     identities = {}
     if request.include_identifiers:
         people = sorted({r.participant_uuid for rs in by_form.values() for r in rs
                          if r.participant_uuid})  # fmt: skip
+        check(progress, stop)  # before any identity is revealed (each reveal is audited)
         identities = dict(source.identities(people))
     ctx = RowContext(source.participant_codes(), identities)
-    tables = [
-        (plan.table, table_rows(plan, by_form[fid], ctx)) for fid in form_ids for plan in plans[fid]
-    ]
+    todo = [(fid, plan) for fid in form_ids for plan in plans[fid]]
+    tables = []
+    for done, (fid, plan) in enumerate(todo):
+        check(progress, stop)
+        progress.step(done, len(todo), ExportPhase.BUILDING, plan.table.name)
+        tables.append((plan.table, table_rows(plan, by_form[fid], ctx)))
+    progress.step(len(todo), len(todo), ExportPhase.BUILDING)
     warnings = []
     if strays:
         warnings.append(f"{strays} record(s) of forms this study does not list were left out")
     return tables, sum(len(rs) for rs in by_form.values()), warnings
+
+
+def _stopped_message(request: ExportRequest) -> str:
+    return f"export cancelled; no files were left in {request.out_dir}"
 
 
 def _audit_details(
@@ -134,48 +215,127 @@ def _audit_details(
     }
 
 
-def run_export(source: ExportSource, request: ExportRequest) -> ExportResult:
+def run_export(
+    source: ExportSource, request: ExportRequest, progress: Progress = NO_PROGRESS
+) -> ExportResult:
     """Exports the chosen forms' records to `request.out_dir` in `request.format`.
 
     The export is audited (what, never values) before any file is written, so an export
-    with identifiers can't leave files without an audit event.
+    with identifiers can't leave files without an audit event. `progress` is told each
+    `ExportPhase` on this thread; once it says `cancelled()`, the export stops at its next
+    check and raises `Cancelled`.
+
+    A stopped export (cancelled, Ctrl+C, or failed) leaves the folder as it was: this run's
+    files are still in a hidden folder inside it, which is removed (and so is the export
+    folder itself if this run created it). Stopped before the audit event (while reading
+    or building tables), nothing was audited but the identities revealed, each audited;
+    stopped after it, a second `export` event with the same `export_id` and `outcome`
+    (`cancelled`, `interrupted` or `failed`) follows the first, which still says the export
+    began, so the audit log shows both.
     """
     with _gc_paused():
-        return _run(source, request)
+        return _run(source, request, progress)
 
 
-def _run(source: ExportSource, request: ExportRequest) -> ExportResult:
-    fmt = request.format.value
-    tables, records, warnings = build_tables(source, request)
+def _run(source: ExportSource, request: ExportRequest, progress: Progress) -> ExportResult:
+    tables, records, warnings = build_tables(source, request, progress)
+    check(progress, _stopped_message(request))
+    existed = request.out_dir.exists()
     out_dir = prepare_folder(request.out_dir)
-    source.audit_export(_audit_details(request, tables, records))
+    export_id = uuid.uuid4().hex
+    source.audit_export({"export_id": export_id, **_audit_details(request, tables, records)})
+    staging: Staging | None = None
+    try:
+        staging = Staging(out_dir)
+        unlabelled = _write(source, request, tables, staging, progress)
+        check(progress, _stopped_message(request))
+        files = staging.commit()  # quick: one rename per file
+    except BaseException as exc:
+        if staging is not None:
+            staging.discard()
+        if not existed:
+            with contextlib.suppress(OSError):
+                out_dir.rmdir()  # only if empty: it was made for this export
+        _audit_stopped(source, export_id, request, exc)
+        raise
+    if unlabelled:
+        warnings.append(f"{unlabelled} answer(s) matched no choice code and were left empty")
+    return ExportResult(files, {t.name: len(rows) for t, rows in tables}, records, tuple(warnings))
+
+
+def _audit_stopped(
+    source: ExportSource, export_id: str, request: ExportRequest, exc: BaseException
+) -> None:
+    """The follow-up audit event of an export that stopped after its first event."""
+    if isinstance(exc, Cancelled):
+        outcome = "cancelled"
+    elif isinstance(exc, KeyboardInterrupt):
+        outcome = "interrupted"
+    else:
+        outcome = "failed"
+    details = {
+        "export_id": export_id,
+        "outcome": outcome,
+        "error": "" if outcome != "failed" else type(exc).__name__,
+        "format": request.format.value,
+        "folder": str(request.out_dir),
+        "files_left": 0,
+    }
+    # The first event stands whatever happens here; a failure to add this one must not
+    # hide why the export stopped.
+    with contextlib.suppress(Exception):
+        source.audit_export(details)
+
+
+def _write(
+    source: ExportSource,
+    request: ExportRequest,
+    tables: list[tuple[Table, list[Row]]],
+    staging: Staging,
+    progress: Progress,
+) -> int:
+    """Writes every file into `staging`; returns how many answers matched no choice code."""
+    fmt = request.format.value
     versions = {
         fid: [f.version for f in source.forms.entry(fid).versions]
         for fid in dict.fromkeys(t.form_id for t, _ in tables)
     }
     book = codebook_rows([t for t, _ in tables], fmt, versions)
-    files: list[Path] = []
-    unlabelled = 0
+    scratch = staging.path
+    unlabelled = [0]
+    jobs: list[tuple[str, ExportPhase, Callable[[], bytes]]] = []
+
+    def xlsx_job(mine: list[tuple[Table, list[Row]]]) -> Callable[[], bytes]:
+        names = {t.name for t, _ in mine}
+        return lambda: xlsx_bytes(mine, [row for row in book if row[0] in names], scratch)
+
+    def table_job(table: Table, rows: list[Row]) -> Callable[[], bytes]:
+        if request.format is ExportFormat.CSV:
+            return lambda: csv_bytes(table, rows)
+
+        def stat() -> bytes:
+            data, missed = stat_bytes(fmt, table, rows, table.title, scratch)
+            unlabelled[0] += missed
+            return data
+
+        return stat
+
     if request.format is ExportFormat.XLSX:
         for form_id in versions:
             mine = [(t, rows) for t, rows in tables if t.form_id == form_id]
-            own_book = [row for row in book if row[0] in {t.name for t, _ in mine}]
-            data = xlsx_bytes(mine, own_book, out_dir)
-            files.append(write_file(out_dir / f"{form_id}.xlsx", data))
+            jobs.append((f"{form_id}.xlsx", ExportPhase.WRITING, xlsx_job(mine)))
     else:
         for table, rows in tables:
-            if request.format is ExportFormat.CSV:
-                data = csv_bytes(table, rows)
-            else:
-                data, missed = stat_bytes(fmt, table, rows, table.title, out_dir)
-                unlabelled += missed
-            files.append(write_file(out_dir / f"{table.name}.{fmt}", data))
-    files.append(write_file(out_dir / f"{CODEBOOK_NAME}.csv", codebook_csv(book)))
-    files.append(
-        write_file(out_dir / f"{CODEBOOK_NAME}.pdf", codebook_pdf(book, source.study.name, fmt))
+            jobs.append((f"{table.name}.{fmt}", ExportPhase.WRITING, table_job(table, rows)))
+    title = source.study.name
+    jobs.append((f"{CODEBOOK_NAME}.csv", ExportPhase.CODEBOOK, lambda: codebook_csv(book)))
+    jobs.append(
+        (f"{CODEBOOK_NAME}.pdf", ExportPhase.CODEBOOK, lambda: codebook_pdf(book, title, fmt))
     )
-    if unlabelled:
-        warnings.append(f"{unlabelled} answer(s) matched no choice code and were left empty")
-    return ExportResult(
-        tuple(files), {t.name: len(rows) for t, rows in tables}, records, tuple(warnings)
-    )
+    stop = _stopped_message(request)
+    for done, (name, what, make_bytes) in enumerate(jobs):
+        check(progress, stop)
+        progress.step(done, len(jobs), what, name)
+        staging.write(name, make_bytes())
+    progress.step(len(jobs), len(jobs), ExportPhase.CODEBOOK, jobs[-1][0])
+    return unlabelled[0]

@@ -7,10 +7,12 @@ thin wrapper over the same `run_export`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
+
+from sqlalchemy import func, select
 
 from sylcollect.domain.audit import AuditAction
 from sylcollect.domain.participant import Identity
@@ -20,6 +22,7 @@ from sylcollect.errors import InvalidInput, NotFound
 from sylcollect.forms.model import Form
 from sylcollect.forms.xlsform import load_form_text
 from sylcollect.storage.keyring import WORKSPACE_KEY_ID
+from sylcollect.storage.schema import RecordRow
 from sylcollect.storage.workspace import UnlockedWorkspace
 
 
@@ -114,6 +117,50 @@ class ExportFilter:
         }
 
 
+class RecordStream(Iterator[Record]):
+    """Records as a source reads them, batch by batch, with how many stored rows it will look
+    at (`total`, fixed before the first batch is read) and has looked at (`read`), so that an
+    export can show "Reading records... 12,000 of 40,000".
+
+    `on_read(read, total)`, if set, is called every `every` rows and after each batch, on the
+    reading thread; it may raise (an export's `Cancelled`) to stop between rows.
+    """
+
+    def __init__(
+        self, total: int, batches: Iterator[Iterable[Record]], keep: Callable[[Record], bool]
+    ) -> None:
+        self.total = total
+        self.read = 0
+        self.every = 1000
+        self.on_read: Callable[[int, int], None] | None = None
+        self._batches = batches
+        self._records = self._walk(keep)
+
+    def _walk(self, keep: Callable[[Record], bool]) -> Generator[Record, None, None]:
+        for batch in self._batches:
+            for record in batch:
+                self.read += 1
+                if self.on_read is not None and self.read % self.every == 0:
+                    self.on_read(self.read, max(self.total, self.read))
+                if keep(record):
+                    yield record
+            if self.on_read is not None:
+                self.on_read(self.read, max(self.total, self.read))
+
+    def __iter__(self) -> RecordStream:
+        return self
+
+    def __next__(self) -> Record:
+        return next(self._records)
+
+    def __length_hint__(self) -> int:
+        return max(self.total - self.read, 0)
+
+    def close(self) -> None:
+        """Stops reading (no transaction is open between batches)."""
+        self._records.close()
+
+
 class ExportSource(Protocol):
     """What an export reads. Implementations decide how records are found and decrypted."""
 
@@ -165,12 +212,24 @@ class WorkspaceSource:
         return self._forms
 
     def records(self, flt: ExportFilter) -> Iterator[Record]:
-        only = next(iter(flt.forms)) if len(flt.forms) == 1 else None
+        """The matching records, read and decrypted one form at a time (one transaction per
+        form, none open between them), counted against the stored rows of those forms."""
         with self.ws.transaction() as tx:
-            found = tx.records.list(form_id=only)
-        for record in found:
-            if not record.shredded and flt.matches(record):
-                yield record
+            # How many rows each form has (one cheap query), so progress has a total.
+            query = select(RecordRow.form_id, func.count()).group_by(RecordRow.form_id)
+            counts: dict[str, int] = {fid: n for fid, n in tx.session.execute(query).all()}
+        chosen = sorted(f for f in counts if not flt.forms or f in flt.forms)
+
+        def batches() -> Iterator[list[Record]]:
+            for form_id in chosen:
+                with self.ws.transaction() as tx:
+                    found = tx.records.list(form_id=form_id)
+                yield found
+
+        def keep(record: Record) -> bool:
+            return not record.shredded and flt.matches(record)
+
+        return RecordStream(sum(counts[f] for f in chosen), batches(), keep)
 
     def participant_codes(self) -> Mapping[str, str]:
         with self.ws.transaction() as tx:
