@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,26 +31,22 @@ from sylcollect.services.econsent import (
     record_signed_consent,
     signed_document,
 )
-from sylcollect.storage.schema import CentralDevice
 from sylcollect.storage.workspace import UnlockedWorkspace
-from sylcollect.sync import device, outbox, outbox_items, payload_items
+from sylcollect.sync import outbox, outbox_items, payload_items
 from sylcollect.sync.bundle_errors import BundleRefused
-from sylcollect.sync.central import APPROVED, set_device_status
 from sylcollect.sync.outbox_items import SentList
 from sylcollect.sync.payload import ConsentItem, MetaItem, decode_payload, encode_item
 from sylcollect.sync.payload_items import (
     CONSENT_DOCUMENT_KEY,
     check_consent_document,
 )
-from sylcollect.sync.study_home import StudyHome
 from sylcollect.sync.targets import FolderTarget
 from sylcollect.sync.withdrawal import withdraw_participant
 from tests.core.sync.test_import_support import (
-    PASSWORD,
     T0,
     Central,
-    Device,
-    _central,
+    LaptopAndCentral,
+    laptop_and_central,
     make_central,
     participant,
     tombstone,
@@ -137,35 +133,16 @@ def test_the_largest_document_fits_a_consent_line_under_the_line_cap() -> None:
 # ---------------------------------------------------------------------------- laptop side
 
 
-@dataclass
-class Setup:
-    ws: UnlockedWorkspace
-    central: Central
-    export: Path
+Setup = LaptopAndCentral
 
 
 @pytest.fixture
 def setup(tmp_path: Path, cheap: None, demo_study: Study) -> Iterator[Setup]:
     """A laptop set up from the study package (DH-901 enrolled) and the central store, the
     laptop approved there."""
-    home_dir = tmp_path / "home"
-    home, keys, _ = StudyHome.create(home_dir, demo_study, PASSWORD)
-    ws, _, _ = device.setup_from_package(tmp_path / "data", home.package_path, "ann", PASSWORD)
-    central = _central(home_dir, home, keys, None)
-    with ws.transaction() as tx:
-        tx.participants.add("DH-901", "durham-house", Role.YOUNG_PERSON)
-        ident = device.ensure_device_key(tx)
-    central.register(Device(keys.study_id, keys.hpke_public_key, device_id=ident.device_id))
-    with central.store.transaction() as ctx:
-        row = ctx.session.get(CentralDevice, ident.device_id)
-        assert row is not None
-        row.public_key = ident.public_key.hex()
-    set_device_status(central.store.workspace, ident.device_id, APPROVED)
-    (tmp_path / "export").mkdir()
-    yield Setup(ws, central, tmp_path / "export")
-    if not ws.locked:
-        ws.lock()
-    ws.workspace.close()
+    both = laptop_and_central(tmp_path, demo_study)
+    yield both
+    both.close()
 
 
 def consent_items(ws: UnlockedWorkspace) -> list[ConsentItem]:

@@ -319,3 +319,41 @@ def content_hash(engine: Engine) -> str:
 
 def open_workspace(path: Path) -> Workspace:
     return Workspace.open(path)
+
+
+@dataclass
+class LaptopAndCentral:
+    """A real laptop workspace set up from a study package (DH-901 enrolled), the study's
+    central store, the laptop approved there, and an empty export folder."""
+
+    ws: UnlockedWorkspace
+    central: Central
+    export: Path
+
+    def close(self) -> None:
+        if not self.ws.locked:
+            self.ws.lock()
+        self.ws.workspace.close()
+
+
+def laptop_and_central(tmp_path: Path, study: Study) -> LaptopAndCentral:
+    from sylcollect.domain.study import Role
+    from sylcollect.storage.schema import CentralDevice
+    from sylcollect.sync import device
+    from sylcollect.sync.central import APPROVED, set_device_status
+
+    home_dir = tmp_path / "home"
+    home, keys, _ = StudyHome.create(home_dir, study, PASSWORD)
+    ws, _, _ = device.setup_from_package(tmp_path / "data", home.package_path, "ann", PASSWORD)
+    central = _central(home_dir, home, keys, None)
+    with ws.transaction() as tx:
+        tx.participants.add("DH-901", "durham-house", Role.YOUNG_PERSON)
+        ident = device.ensure_device_key(tx)
+    central.register(Device(keys.study_id, keys.hpke_public_key, device_id=ident.device_id))
+    with central.store.transaction() as ctx:
+        row = ctx.session.get(CentralDevice, ident.device_id)
+        assert row is not None
+        row.public_key = ident.public_key.hex()  # the laptop's real signing key
+    set_device_status(central.store.workspace, ident.device_id, APPROVED)
+    (tmp_path / "export").mkdir()
+    return LaptopAndCentral(ws, central, tmp_path / "export")

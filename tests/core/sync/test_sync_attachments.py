@@ -14,7 +14,7 @@ import json
 import secrets
 import uuid as uuidlib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -23,13 +23,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from sylcollect.domain.study import FormRef, Role, Study
+from sylcollect.domain.study import FormRef, Study
 from sylcollect.services import attachments as att
 from sylcollect.services.records import NewRecord, add_record, form_for
 from sylcollect.storage.repo_attachments import MAX_ATTACHMENT_BYTES
 from sylcollect.storage.schema import AttachmentRow
 from sylcollect.storage.workspace import UnlockedWorkspace
-from sylcollect.sync import device, outbox, outbox_items
+from sylcollect.sync import outbox, outbox_items
 from sylcollect.sync.bundle_errors import BundleRefused
 from sylcollect.sync.importer import Limits
 from sylcollect.sync.payload import (
@@ -42,14 +42,12 @@ from sylcollect.sync.payload import (
     encode_item,
     encode_payload,
 )
-from sylcollect.sync.study_home import StudyHome
 from sylcollect.sync.targets import FolderTarget
 from tests.core.sync.test_import_support import (
-    PASSWORD,
     T0,
-    Central,
-    _central,
+    LaptopAndCentral,
     content_hash,
+    laptop_and_central,
     participant,
     tombstone,
 )
@@ -222,39 +220,14 @@ def test_fuzzed_attachment_payloads_only_raise_bundle_refused(data: st.DataObjec
 # ---------------------------------------------------------------------------- laptop -> central
 
 
-@dataclass
-class Setup:
-    ws: UnlockedWorkspace
-    central: Central
-    export: Path
+Setup = LaptopAndCentral
 
 
 @pytest.fixture
 def setup(tmp_path: Path, cheap: None, demo_study: Study) -> Iterator[Setup]:
-    home_dir = tmp_path / "home"
-    home, keys, _ = StudyHome.create(home_dir, files_study(demo_study), PASSWORD)
-    ws, _, _ = device.setup_from_package(tmp_path / "data", home.package_path, "ann", PASSWORD)
-    central = _central(home_dir, home, keys, None)
-    with ws.transaction() as tx:
-        tx.participants.add("DH-901", "durham-house", Role.YOUNG_PERSON)
-        ident = device.ensure_device_key(tx)
-    from sylcollect.sync.central import APPROVED, set_device_status
-    from tests.core.sync.test_import_support import Device
-
-    fake = Device(keys.study_id, keys.hpke_public_key, device_id=ident.device_id)
-    central.register(fake)
-    with central.store.transaction() as ctx:
-        from sylcollect.storage.schema import CentralDevice
-
-        row = ctx.session.get(CentralDevice, ident.device_id)
-        assert row is not None
-        row.public_key = ident.public_key.hex()
-    set_device_status(central.store.workspace, ident.device_id, APPROVED)
-    (tmp_path / "export").mkdir()
-    yield Setup(ws, central, tmp_path / "export")
-    if not ws.locked:
-        ws.lock()
-    ws.workspace.close()
+    both = laptop_and_central(tmp_path, files_study(demo_study))
+    yield both
+    both.close()
 
 
 def add_files(ws: UnlockedWorkspace, folder: Path, files: dict[str, bytes], note: str = "x") -> str:
