@@ -14,21 +14,23 @@ from sylcollect.cli.common import CliError, add_json, emit, password
 from sylcollect.sync.bundle_errors import BundleRefused
 
 
+def home_db(p: argparse.ArgumentParser, db: bool = True) -> None:
+    """--home, --db (the central store's address) and --json: every `central` action's."""
+    p.add_argument("--home", required=True, metavar="HOME", help="the study home folder")
+    if db:
+        p.add_argument(
+            "--db",
+            metavar="URL",
+            help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
+            "(default: what 'central init' chose, else HOME/central.db)",
+        )
+    add_json(p)
+
+
 def register(sub: Any) -> None:
     central = sub.add_parser("central", help="the supervisor's central store").add_subparsers(
         dest="central_cmd", metavar="ACTION", required=True
     )
-
-    def home_db(p: argparse.ArgumentParser, db: bool = True) -> None:
-        p.add_argument("--home", required=True, metavar="HOME", help="the study home folder")
-        if db:
-            p.add_argument(
-                "--db",
-                metavar="URL",
-                help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
-                "(default: what 'central init' chose, else HOME/central.db)",
-            )
-        add_json(p)
 
     p = central.add_parser("init", help="create the central store for a study home")
     home_db(p)

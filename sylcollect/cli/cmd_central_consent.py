@@ -13,8 +13,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from sylcollect.cli.cmd_central import home_db
 from sylcollect.cli.cmd_central_export import _central_actions
-from sylcollect.cli.common import add_json, emit, password
+from sylcollect.cli.common import emit, password
 
 
 def register(sub: Any) -> None:
@@ -26,16 +27,9 @@ def register(sub: Any) -> None:
         "consent record (the newest one, or --consent UUID) to --out. Audited.",
     )
     p.add_argument("code", metavar="CODE", help="the participant's code")
-    p.add_argument("--home", required=True, metavar="HOME", help="the study home folder")
-    p.add_argument(
-        "--db",
-        metavar="URL",
-        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
-        "(default: what 'central init' chose, else HOME/central.db)",
-    )
+    home_db(p)
     p.add_argument("--out", required=True, metavar="FILE", help="where to write the document")
     p.add_argument("--consent", metavar="UUID", help="this consent record's document")
-    add_json(p)
     p.set_defaults(handler=cmd_consent_pdf)
 
 
