@@ -3,17 +3,23 @@
 `central export` (DESIGN.md §7, `cmd_central_export`) calls `add_export_options`,
 `request_from_args` and `export_and_report` with the central store's source: the options,
 checks and output are the same.
+
+On a terminal (stderr a TTY, no --json) the export's progress is shown on stderr, one line
+rewritten in place. Ctrl+C stops the export: the core removes what it had written (the folder
+is left as it was) and the command ends with one `error: ` line, exit 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sylcollect.cli.common import add_json, emit, open_unlocked
-from sylcollect.errors import InvalidInput
+from sylcollect.errors import Cancelled, InvalidInput
 from sylcollect.export import (
     ExportFilter,
     ExportFormat,
@@ -23,6 +29,8 @@ from sylcollect.export import (
     WorkspaceSource,
     run_export,
 )
+from sylcollect.export.run import ExportPhase
+from sylcollect.progress import ProgressHook
 
 
 def add_export_options(p: argparse.ArgumentParser) -> None:
@@ -75,11 +83,48 @@ def request_from_args(args: argparse.Namespace) -> ExportRequest:
     )
 
 
+class TerminalProgress:
+    """Shows an export's progress on stderr as one line rewritten in place (a TTY only)."""
+
+    def __init__(self) -> None:
+        self._at = 0.0
+        self._shown = False
+
+    def step(self, done: int, total: int, what: str, name: str) -> None:
+        now = time.monotonic()
+        if now - self._at < 0.1 and done < total:
+            return
+        self._at = now
+        if what == ExportPhase.READING:
+            text = f"Reading records... {done:,} of {total:,}" if total else "Reading records..."
+        elif what == ExportPhase.BUILDING:
+            text = f"Preparing table {name}..." if name else "Tables ready."
+        else:
+            text = f"Writing {name}..."
+        sys.stderr.write(f"\r\x1b[K{text}")
+        sys.stderr.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
 def export_and_report(
     args: argparse.Namespace, request: ExportRequest, source: ExportSource
 ) -> int:
     """Runs the export and prints what was written (JSON with --json)."""
-    result: ExportResult = run_export(source, request)
+    shown = TerminalProgress() if sys.stderr.isatty() and not args.json else None
+    try:
+        result: ExportResult = run_export(
+            source, request, ProgressHook(shown.step if shown else None)
+        )
+    except KeyboardInterrupt:  # run_export has removed this export's files already
+        raise Cancelled(f"export interrupted; no files were left in {request.out_dir}") from None
+    finally:
+        if shown is not None:
+            shown.clear()
     lines = [f"{len(result.files)} files written to {args.out} ({result.records} records):"]
     lines += [f"  {p.name}" for p in result.files]
     lines += [f"warning: {w}" for w in result.warnings]
