@@ -108,9 +108,9 @@ def resolve_conflict(
                 .with_for_update()
             )
         }
+        _refuse_withdrawn(s, record.participant_uuid, record_uuid)  # says more than "none"
         if not rows:
             raise NotFound(f"record {record_uuid} has no conflict to resolve")
-        _refuse_withdrawn(s, record.participant_uuid, record_uuid)
         source = s.get(CentralSource, ("record", record_uuid), with_for_update=True)
         current = (
             Version(source.device_id, source.revision, source.updated_at)
