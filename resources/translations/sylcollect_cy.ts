@@ -317,7 +317,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Laptops sent different versions of this record. The record holds the first one until you choose. Keep the right version: the others are removed from the central store.</source>
+        <source>Laptops sent different versions of this record. The record holds the newest one until you choose. Keep the right version: the others are removed from the central store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -698,6 +698,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the export and removes the files it has written so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the export (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Any date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -723,6 +735,38 @@
     </message>
     <message>
         <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling… removing the files written so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading records… {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the {table} table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the codebook ({file})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; no files were left in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,12 +1,21 @@
 """Export for analysis (supervisors): format, folder, filters, identifiers only when asked
-(with a warning; the core audits every export), progress, and a summary at the end."""
+(with a warning; the core audits every export), progress with a Cancel, and a summary.
+
+The export runs on the TaskRunner's worker. The core reports progress there; `_Relay`
+carries each step to the GUI thread through a queued signal (widgets are never touched from
+the worker), and "Cancel export" (or Escape) sets the core's cancel flag, which the worker
+reads at its next check. A cancelled export leaves the folder as it was.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -17,8 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sylcollect.errors import Cancelled
 from sylcollect.export import ExportFilter, ExportFormat, ExportRequest, ExportResult, run_export
+from sylcollect.export.run import ExportPhase, overall
 from sylcollect.export.source import WorkspaceSource
+from sylcollect.progress import Progress, ProgressHook
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.dialogs.consent import ChoiceGroup
 from ui.dialogs.form_dialog import FormDialog
@@ -35,9 +47,32 @@ FORMATS = (
 )
 
 
-def export_to(ws: UnlockedWorkspace, request: ExportRequest) -> ExportResult:
+def export_to(ws: UnlockedWorkspace, request: ExportRequest, progress: Progress) -> ExportResult:
     """Worker thread: the core's exporter over this workspace (it audits the export)."""
-    return run_export(WorkspaceSource(ws), request)
+    return run_export(WorkspaceSource(ws), request, progress)
+
+
+class _Relay(QObject):
+    """Carries the core's progress steps from the worker thread to the GUI thread.
+
+    `step` is called on the worker: it only emits `stepped` (at most every 50 ms, and always
+    when the phase or file changes or a phase ends), which Qt queues to the GUI thread.
+    """
+
+    stepped = Signal(int, int, str, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._last = (0.0, "", "")
+
+    def step(self, done: int, total: int, what: str, name: str) -> None:
+        now = time.monotonic()
+        at, last_what, last_name = self._last
+        if (what, name) == (last_what, last_name) and now - at < 0.05 and done < total:
+            return
+        self._last = (now, what, name)
+        with contextlib.suppress(RuntimeError):  # the dialog is gone; the export is cancelled
+            self.stepped.emit(done, total, what, name)
 
 
 class CheckList(QListWidget):
@@ -145,6 +180,21 @@ class ExportDialog(FormDialog):
         self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.setAutoDefault(False)
         self.add_buttons(self.cancel_button, self.export_button)
+        self.stop_button = QPushButton(self.tr("Cancel export"), self)
+        self.stop_button.setObjectName("cancelExport")
+        self.stop_button.setAccessibleName(self.tr("Cancel export"))
+        self.stop_button.setAccessibleDescription(
+            self.tr("Stops the export and removes the files it has written so far.")
+        )
+        self.stop_button.setToolTip(self.tr("Stop the export (Esc)"))
+        self.stop_button.setAutoDefault(False)
+        self.stop_button.clicked.connect(self.cancel_export)
+        self.busy.add_action(self.stop_button)
+        self._relay = _Relay(self)
+        self._relay.stepped.connect(self._stepped, Qt.ConnectionType.QueuedConnection)
+        self._hook: ProgressHook | None = None
+        self._out: Path | None = None
+        self._close_when_stopped = False
 
     @staticmethod
     def tr_(text: str) -> str:
@@ -211,9 +261,93 @@ class ExportDialog(FormDialog):
         if request is None:
             return
         self.report.hide()
-        self.run(export_to, self._ws, request, busy_text=self.tr("Exporting…"), on_done=self._done)
+        self.notice.clear()
+        self._out = request.out_dir
+        self._close_when_stopped = False
+        self._hook = ProgressHook(self._relay.step)
+        self.stop_button.setEnabled(True)
+        self.run(
+            export_to,
+            self._ws,
+            request,
+            self._hook,
+            busy_text=self.tr("Exporting…"),
+            on_done=self._done,
+        )
+        self.stop_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def exporting(self) -> bool:
+        return self._hook is not None
+
+    def cancel_export(self) -> None:
+        """Asks the export to stop; it removes its files and `failed(Cancelled)` follows."""
+        if self._hook is None or self._hook.cancelled():
+            return
+        self._hook.cancel()
+        self.stop_button.setEnabled(False)
+        self.busy.set_progress(
+            self.busy.fraction(), self.tr("Cancelling… removing the files written so far.")
+        )
+
+    def _stepped(self, done: int, total: int, what: str, name: str) -> None:
+        """GUI thread: one progress step of the running export, in words and on the bar."""
+        if self._hook is None or self._hook.cancelled():
+            return
+        number = QLocale().toString
+        if what == ExportPhase.READING:
+            if total > 0:
+                text = self.tr("Reading records… {done} of {total}").format(
+                    done=number(done), total=number(total)
+                )
+            else:
+                text = self.tr("Reading records…")
+        elif what == ExportPhase.BUILDING:
+            text = self.tr("Preparing the {table} table…").format(table=name)
+        elif what == ExportPhase.CODEBOOK:
+            text = self.tr("Writing the codebook ({file})…").format(file=name)
+        else:
+            text = self.tr("Writing {file}…").format(file=name)
+        fraction = overall(what, done, total)
+        if fraction is not None:
+            text += " · " + self.tr("{percent}%").format(percent=round(fraction * 100))
+        self.busy.set_progress(fraction, text)
+
+    def failed(self, exc: BaseException) -> None:
+        self._hook = None
+        if isinstance(exc, Cancelled):
+            text = self.tr("Export cancelled; no files were left in {folder}.")
+            self.notice.show_message("info", text.format(folder=self._out))
+            if self._close_when_stopped:
+                super().reject()
+            else:
+                self.export_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().failed(exc)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.exporting:
+            self.cancel_export()  # Escape stops the export; a second Escape closes after
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Close (button, window, Escape when idle): while exporting, cancels the export and
+        closes once it has stopped and removed its files."""
+        if self.exporting:
+            self._close_when_stopped = True
+            self.cancel_export()
+            return
+        super().reject()
+
+    def discard(self) -> None:
+        if self._hook is not None:
+            self._hook.cancel()
+        super().discard()
 
     def _done(self, result: ExportResult) -> None:
+        self._hook = None
         self.result = result
         tables = sum(1 for _ in result.rows)
         text = self.tr("{files} files written to {folder} · {records} records in {tables} tables.")
@@ -229,3 +363,5 @@ class ExportDialog(FormDialog):
         self.report.show()
         self.notice.show_message("success", self.tr("Export finished."))
         self.exported.emit(result)
+        if self._close_when_stopped:  # Close was asked for but the export finished first
+            super().reject()

@@ -201,8 +201,8 @@ class FormDialog(QDialog):
     def set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
         for b in self.findChildren(QPushButton):
-            if b is not self.cancel_button:
-                b.setEnabled(not busy)
+            if b is not self.cancel_button and not self.busy.isAncestorOf(b):
+                b.setEnabled(not busy)  # the busy row's own action (Cancel) stays usable
         if busy:
             self.busy.start(text)
         else:

@@ -119,7 +119,10 @@ class Notice(QWidget):
 
 
 class BusyRow(QWidget):
-    """An indeterminate progress bar with words ("Unlocking..."), shown while a task runs."""
+    """A progress bar with words ("Unlocking..."), shown while a task runs: indeterminate after
+    `start`, determinate after `set_progress`; optionally with an action (a Cancel button)."""
+
+    STEPS = 1000
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,14 +133,44 @@ class BusyRow(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)
         self.bar.setTextVisible(False)
+        self._line = QHBoxLayout()
+        self._line.setContentsMargins(0, 0, 0, 0)
+        self._line.setSpacing(12)
+        self._line.addWidget(self.bar, 1, Qt.AlignmentFlag.AlignVCenter)
         col.addWidget(self.text)
-        col.addWidget(self.bar)
+        col.addLayout(self._line)
         self.hide()
 
+    def add_action(self, widget: QWidget) -> None:
+        """Puts `widget` (say a "Cancel export" button) beside the bar; shown with the row."""
+        self._line.addWidget(widget, 0)
+
     def start(self, text: str) -> None:
-        self.text.setText(text)
-        self.bar.setAccessibleName(text)
+        """Shows the row with `text` and an indeterminate bar."""
+        self.bar.setRange(0, 0)
+        self._say(text)
         self.show()
+
+    def set_progress(self, fraction: float | None, text: str) -> None:
+        """Shows how far the task is (0..1; None: not known, the bar goes indeterminate)."""
+        if fraction is None:
+            self.bar.setRange(0, 0)
+        else:
+            self.bar.setRange(0, self.STEPS)
+            self.bar.setValue(round(max(0.0, min(fraction, 1.0)) * self.STEPS))
+        self._say(text)
+        self.show()
+
+    def fraction(self) -> float | None:
+        """The fraction shown, or None while indeterminate."""
+        if self.bar.maximum() == 0:
+            return None
+        return self.bar.value() / self.bar.maximum()
+
+    def _say(self, text: str) -> None:
+        if text != self.text.text():
+            self.text.setText(text)
+            self.bar.setAccessibleName(text)
 
     def stop(self) -> None:
         self.hide()
