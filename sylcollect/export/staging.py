@@ -4,7 +4,8 @@ into place together, so a cancelled or failed export leaves the folder as it was
 Files of an earlier export are replaced only when every new file is ready (`commit`: one
 `os.replace` per file, in the same folder, then an fsync of the folder). `discard` removes the
 hidden folder with whatever is in it (written files, scratch files of openpyxl/pyreadstat).
-Not thread-safe: one export, one thread.
+A hidden folder left by an export whose process was killed is removed by the next export
+into the same folder (`remove_stale`). Not thread-safe: one export, one thread.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ class Staging:
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
-        self.path = out_dir / f"{STAGING_PREFIX}{secrets.token_hex(8)}"
+        remove_stale(out_dir)
+        self.path = out_dir / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
         try:
             self.path.mkdir(mode=0o700)
         except OSError as exc:
@@ -63,3 +65,34 @@ class Staging:
     def discard(self) -> None:
         """Removes the hidden folder and everything in it (never the export folder's files)."""
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def remove_stale(out_dir: Path) -> list[Path]:
+    """Removes hidden folders that exports killed mid-way left in `out_dir` (their process
+    is gone): they hold plaintext files nobody sees. Returns what was removed."""
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for path in out_dir.glob(f"{STAGING_PREFIX}*"):
+            if path.is_dir() and not _owner_alive(path.name[len(STAGING_PREFIX) :]):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    return removed
+
+
+def _owner_alive(suffix: str) -> bool:
+    """Whether the process that made a staging folder (`<pid>-<random>`) still runs."""
+    pid_text = suffix.split("-", 1)[0]
+    if not pid_text.isdigit():
+        return False  # not one of ours as named now: an old or odd leftover
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True  # this process: maybe another export of ours, still running
+    if os.name != "posix":
+        return True  # no cheap check elsewhere: leave it (the folder is user-only)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True

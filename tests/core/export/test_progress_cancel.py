@@ -207,3 +207,22 @@ def test_interrupt_or_failure_while_writing_leaves_the_folder_as_it_was(
     began, stopped = _exports(filled)
     assert stopped["export_id"] == began["export_id"] and stopped["outcome"] == outcome
     assert stopped["error"] == ("StorageError" if outcome == "failed" else "")
+
+
+def test_a_killed_exports_hidden_folder_is_removed_by_the_next_export(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from sylcollect.export.staging import STAGING_PREFIX, Staging, remove_stale
+
+    out = tmp_path / "out"
+    out.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    left = out / f"{STAGING_PREFIX}{gone.stdout.strip()}-0123456789abcdef"
+    left.mkdir()
+    (left / "phq9.csv").write_text("CANARY-plaintext-left-behind")
+    mine = Staging(out)  # this process's own staging folder is never taken for stale
+    assert not left.exists(), "the killed export's plaintext is gone"
+    assert mine.path.exists() and remove_stale(out) == []
+    mine.discard()
