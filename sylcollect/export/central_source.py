@@ -59,21 +59,21 @@ class CentralSource(WorkspaceSource):
         return codes, frozenset(p.uuid for p in people if p.withdrawn)
 
     def records(self, flt: ExportFilter) -> Iterator[Record]:
-        only = next(iter(flt.forms)) if len(flt.forms) == 1 else None
+        """As `WorkspaceSource.records` (one form at a time, counted first, so progress has
+        a total and a cancel is noticed while reading), leaving out the records of withdrawn
+        participants and counting them in `withdrawn_left_out` as they go by."""
         self._codes, withdrawn = self._people()  # also preloads the participants' keys
         without_wave = replace(flt, waves=frozenset())
-        left_out = 0
-        with self.ws.transaction() as tx:
-            found = tx.records.list(form_id=only)
-        kept: list[Record] = []
-        for record in found:
-            if record.shredded or (record.participant_uuid in withdrawn):
+        self.withdrawn_left_out = 0
+
+        def keep(record: Record) -> bool:
+            if record.shredded or record.participant_uuid in withdrawn:
                 if without_wave.matches(record):
-                    left_out += 1
-            elif flt.matches(record):
-                kept.append(record)
-        self.withdrawn_left_out = left_out
-        return iter(kept)
+                    self.withdrawn_left_out += 1
+                return False
+            return flt.matches(record)
+
+        return self._by_form(flt, keep)
 
     def participant_codes(self) -> Mapping[str, str]:
         if self._codes is None:

@@ -146,6 +146,7 @@ class RecordStream(Iterator[Record]):
                     yield record
             if self.on_read is not None:
                 self.on_read(self.read, max(self.total, self.read))
+            del batch  # not held while the next batch is read
 
     def __iter__(self) -> RecordStream:
         return self
@@ -214,22 +215,32 @@ class WorkspaceSource:
     def records(self, flt: ExportFilter) -> Iterator[Record]:
         """The matching records, read and decrypted one form at a time (one transaction per
         form, none open between them), counted against the stored rows of those forms."""
+
+        def keep(record: Record) -> bool:
+            return not record.shredded and flt.matches(record)
+
+        return self._by_form(flt, keep)
+
+    def _by_form(self, flt: ExportFilter, keep: Callable[[Record], bool]) -> RecordStream:
+        """Every stored record of the forms `flt` chooses (all forms, those the study no longer
+        lists included, if it names none), read and decrypted one form at a time, of which
+        `keep` says which to give; `total` is their number, from one count query, so that
+        progress has a total before anything is decrypted. Only one form's records are held
+        here at a time (a central store can hold 100,000+)."""
         with self.ws.transaction() as tx:
-            # How many rows each form has (one cheap query), so progress has a total.
             query = select(RecordRow.form_id, func.count()).group_by(RecordRow.form_id)
             counts: dict[str, int] = {fid: n for fid, n in tx.session.execute(query).all()}
         chosen = sorted(f for f in counts if not flt.forms or f in flt.forms)
 
         def batches() -> Iterator[list[Record]]:
             for form_id in chosen:
-                with self.ws.transaction() as tx:
-                    found = tx.records.list(form_id=form_id)
-                yield found
-
-        def keep(record: Record) -> bool:
-            return not record.shredded and flt.matches(record)
+                yield self._read_form(form_id)  # not kept here once given
 
         return RecordStream(sum(counts[f] for f in chosen), batches(), keep)
+
+    def _read_form(self, form_id: str) -> list[Record]:
+        with self.ws.transaction() as tx:
+            return tx.records.list(form_id=form_id)
 
     def participant_codes(self) -> Mapping[str, str]:
         with self.ws.transaction() as tx:

@@ -4,16 +4,21 @@ then CSV and SPSS files read back, identifiers only on request (audited), an emp
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pyreadstat
 import pytest
 
+from sylcollect.cli import cmd_export, main
 from sylcollect.crypto import kdf
 from sylcollect.domain.audit import AuditAction
 from sylcollect.domain.study import Study
+from sylcollect.storage.repo_records import Records
 from sylcollect.sync.central import locate, open_central, unlock_central
 from sylcollect.sync.study_home import StudyHome
 from tests.conftest import PASSWORD, CliResult, run_cli
@@ -160,3 +165,59 @@ def test_empty_store_exports_every_form(tmp_path: Path, demo_study: Study) -> No
     df, meta = pyreadstat.read_sav(str(out / "gad7.sav"))
     assert len(df) == 0 and "score_gad7" in meta.column_names
     assert meta.variable_value_labels["band_gad7"]
+
+
+class Terminal(io.StringIO):
+    """stderr as a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _export_here(home: Path, out: Path) -> int:
+    """`central export` in this process (so that stderr can be a terminal)."""
+    return main(["--data-dir", str(home.parent / "data"), "central", "export", "--home",
+                 str(home), "--format", "csv", "--out", str(out)])  # fmt: skip
+
+
+def test_progress_counts_records_form_by_form_on_a_terminal(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    monkeypatch.setenv("SYLCOLLECT_PASSWORD", PASSWORD)
+    clock = itertools.count(step=1.0)  # every step is shown, none throttled
+    monkeypatch.setattr(cmd_export, "time", SimpleNamespace(monotonic=lambda: next(clock)))
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert _export_here(home, tmp_path / "tty") == 0
+    shown = terminal.getvalue()
+    # 4 stored records: site_indicators (1) is read before yp_checkin (3)
+    for text in ("Reading records... 0 of 4", "Reading records... 1 of 4",
+                 "Reading records... 4 of 4", "Writing codebook.pdf..."):  # fmt: skip
+        assert text in shown, shown
+    assert "4 records" in capsys.readouterr().out
+
+
+def test_ctrl_c_while_reading_leaves_no_files(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    monkeypatch.setenv("SYLCOLLECT_PASSWORD", PASSWORD)
+    real = Records.list
+    forms: list[str | None] = []
+
+    def ctrl_c_on_the_second_form(self: Records, **kwargs: Any) -> Any:
+        forms.append(kwargs.get("form_id"))
+        if len(forms) == 2:
+            raise KeyboardInterrupt
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Records, "list", ctrl_c_on_the_second_form)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("kept")
+    assert _export_here(home, out) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [f"error: export interrupted; no files were left in {out}"]
+    assert all(forms) and len(forms) == 2  # read form by form, stopped at the second
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+    assert not any(e.get("records") is not None and e.get("folder") == str(out)
+                   for e in _exports(home))  # fmt: skip

@@ -11,11 +11,15 @@ import pytest
 
 from sylcollect.domain.audit import AuditAction
 from sylcollect.domain.study import Study
+from sylcollect.errors import Cancelled
 from sylcollect.export import CentralSource, ExportFormat, ExportRequest, run_export
+from sylcollect.export.run import ExportPhase
 from sylcollect.export.source import ExportFilter
+from sylcollect.storage.repo_records import Records
 from sylcollect.storage.workspace import UnlockedWorkspace
 from sylcollect.sync.payload import RecordItem
 from tests.core.export.conftest import read_csv
+from tests.core.export.test_progress_cancel import Recorder
 from tests.core.sync.test_import_support import (
     Central,
     _content,
@@ -188,3 +192,92 @@ def test_empty_store_exports_every_form(
     else:
         df, meta = pyreadstat.read_dta(str(out / "gad7.dta"))
         assert len(df) == 0 and "score_gad7" in meta.column_names
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch, rec: Recorder) -> list[tuple[str | None, list[Any]]]:
+    """Each `records.list` call: the form it read and the progress steps reported before it."""
+    calls: list[tuple[str | None, list[Any]]] = []
+    real = Records.list
+
+    def spy(self: Records, **kwargs: Any) -> Any:
+        calls.append((kwargs.get("form_id"), list(rec.steps)))
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Records, "list", spy)
+    return calls
+
+
+def _reading(rec: Recorder) -> list[tuple[int, int]]:
+    return [(d, t) for d, t, w, _ in rec.steps if w == ExportPhase.READING]
+
+
+def test_records_are_read_form_by_form_counted_first(
+    central: Central, filled: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rec = Recorder()
+    reads = _reads(monkeypatch, rec)
+    result = run_export(
+        CentralSource(central.store), ExportRequest(ExportFormat.CSV, tmp_path / "o"), rec.hook
+    )
+    assert result.records == 5
+    forms = [form for form, _ in reads]
+    assert forms == sorted(["gad7", "site_indicators", "yp_checkin"])  # one at a time
+    for _, before in reads:  # the total was known before anything was decrypted
+        assert (0, 5) in [(d, t) for d, t, w, _ in before if w == ExportPhase.READING]
+    reading = _reading(rec)
+    assert reading[0] == (0, 0) and reading[1] == (0, 5) and reading[-1] == (5, 5)
+    dones = [d for d, _ in reading]
+    assert dones == sorted(dones)
+    assert {1, 2} <= set(dones)  # after gad7 (1 record), after site_indicators (1 more)
+    assert {t for _, t in reading[1:]} == {5}
+
+
+def test_cancel_between_forms_stops_reading_and_leaves_no_files(
+    central: Central, filled: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    rec = Recorder(cancel_at=(ExportPhase.READING, 1))  # Cancel pressed after the first form
+    reads = _reads(monkeypatch, rec)
+    with pytest.raises(Cancelled, match="no files were left in"):
+        run_export(CentralSource(central.store), ExportRequest(ExportFormat.SAV, out), rec.hook)
+    assert len(reads) == 2  # noticed after the form being read: the third never decrypted
+    assert rec.steps[-1][2] == ExportPhase.READING
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]
+    assert _events(central.store, AuditAction.EXPORT) == []
+
+    fresh = tmp_path / "fresh"
+    rec = Recorder(cancel_at=(ExportPhase.READING, 1))
+    with pytest.raises(Cancelled):
+        run_export(CentralSource(central.store), ExportRequest(ExportFormat.CSV, fresh), rec.hook)
+    assert not fresh.exists()
+
+
+def test_withdrawn_records_are_counted_while_read_form_by_form(
+    central: Central, filled: dict[str, Any], tmp_path: Path
+) -> None:
+    dh2 = filled["people"]["dh2"]
+    path = filled["a"].bundle(tmp_path / "more", [tombstone(dh2)])
+    assert central.importer.import_path(path).status == "imported"
+    late = record(dh2, checkin("great"), minutes=9)  # arrives after the withdrawal
+    central.importer.import_path(filled["b"].bundle(tmp_path / "more", [late]))
+    cases = [
+        (ExportFilter(), 6, 4, 2),  # 6 stored rows read (2 without content), 4 exported
+        (ExportFilter(forms=frozenset({"gad7"})), 1, 1, 0),
+        (ExportFilter(forms=frozenset({"yp_checkin", "gad7"})), 5, 3, 2),
+        # the wave of a shredded record can't be known: a wave filter doesn't narrow the count
+        (ExportFilter(forms=frozenset({"yp_checkin"}), waves=frozenset({"early"})), 4, 0, 2),
+    ]
+    for i, (flt, total, records, left_out) in enumerate(cases):
+        rec = Recorder()
+        out = tmp_path / f"out{i}"
+        result = run_export(
+            CentralSource(central.store), ExportRequest(ExportFormat.CSV, out, flt), rec.hook
+        )
+        assert _reading(rec)[-1] == (total, total), flt
+        assert result.records == records, flt
+        event = max(_events(central.store, AuditAction.EXPORT), key=lambda e: e.seq)
+        assert (event.details or {})["withdrawn_records_left_out"] == left_out, flt
+        data = b"".join(p.read_bytes() for p in out.iterdir())
+        assert b"DH-002" not in data and late.uuid.encode() not in data

@@ -103,7 +103,7 @@ def test_reading_is_reported_every_n_records(
 
 @dataclass
 class PlainSource:
-    """A source whose records come as a plain iterator (as `CentralSource` gives them)."""
+    """A source whose records come as a plain iterator, all read before the first one."""
 
     inner: WorkspaceSource
 
