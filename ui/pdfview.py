@@ -313,6 +313,11 @@ class PdfView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.notice.show_message("error", messages.message_for(exc, "save"))
 
+    def set_workspace(self, workspace: UnlockedWorkspace | None, run: Run) -> None:
+        """Where saves and print audits go from now on (e.g. a central store just opened)."""
+        self._ws = workspace
+        self._run = run
+
     def forget_workspace(self) -> None:
         self._ws = None
         self.clear()

@@ -495,6 +495,73 @@
     </message>
 </context>
 <context>
+    <name>ConsentPanel</name>
+    <message>
+        <source>For example DH-001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a participant code, or pick one from the list as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participant code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open signed consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the signed e-consent or the scan of the signed paper form. Opening, printing and saving are recorded in the audit log; nothing is saved unless you save a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a participant&apos;s code and press Open signed consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central store is not open: press Open study home… first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a participant&apos;s code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the signed consent of {code}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no participant with code {code} in the central store. Check the code; if they joined recently, import the laptops&apos; bundles first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} withdrew from the study. Their signed consent was destroyed with the rest of their data, so there is nothing to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signed document for {code}. Their consent was recorded without a signed document (no on-screen signature or scan came with it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan of the signed paper form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent of {code}, given on {date} · {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signed document of {code} is damaged and can&apos;t be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DevicesPanel</name>
     <message>
         <source>Bundles from a laptop the study hasn&apos;t approved are held here. Check the laptop and fieldworker, then approve it to import what it sent.</source>
@@ -1212,6 +1279,53 @@
     </message>
     <message>
         <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageView</name>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print with the system print dialog (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy where you choose. A copy with personal data is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned consent form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scan can&apos;t be shown here. Save a copy and open it in another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent the scan to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}. It holds personal data: keep it safe and delete it when done.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2978,7 +3092,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import the laptops&apos; bundles, approve laptops, resolve conflicts.</source>
+        <source>Import the laptops&apos; bundles, approve laptops, resolve conflicts, open signed consent forms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3007,6 +3121,10 @@
     </message>
     <message>
         <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent forms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,5 +1,5 @@
 """Supervisor tools: open the study home, then import bundles (report), laptops (approve,
-revoke, gaps), held bundles (quarantine) and conflicts.
+revoke, gaps), held bundles (quarantine), conflicts and participants' signed consent forms.
 
 Central work runs on this page's own TaskRunner (one thread, in order) so a long import
 never holds up the laptop's own saves; the open connection (study keys and central store
@@ -15,10 +15,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from sylcollect.storage.workspace import UnlockedWorkspace
 from ui import messages
 from ui.dialogs.observation_widgets import controls_stylesheet
 from ui.nav import Services
-from ui.pages.supervisor_data import CentralConnection, conflicts, devices
+from ui.pages.supervisor_consent import ConsentPanel
+from ui.pages.supervisor_data import CentralConnection, conflicts, devices, participant_codes
 from ui.pages.supervisor_devices import ConflictsPanel, DevicesPanel
 from ui.pages.supervisor_import import ImportPanel
 from ui.tasks import TaskRunner
@@ -46,7 +48,10 @@ class SupervisorPage(QWidget):
         self.dialog: QWidget | None = None
 
         self.title = self.tr("Supervisor tools")
-        self.purpose = self.tr("Import the laptops' bundles, approve laptops, resolve conflicts.")
+        self.purpose = self.tr(
+            "Import the laptops' bundles, approve laptops, resolve conflicts, open signed "
+            "consent forms."
+        )
         self.main_action = QAction(self.tr("Import bundles…"), self)
         self.main_action.setShortcut(IMPORT_SHORTCUT)
         self.main_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -81,7 +86,7 @@ class SupervisorPage(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Supervisor tools"))
-        self.tabs.setUsesScrollButtons(False)  # four short tabs: never hidden behind arrows
+        self.tabs.setUsesScrollButtons(False)  # five short tabs: never hidden behind arrows
         self.imports = ImportPanel(self.run, self.settings, self)
         self.devices = DevicesPanel(self.run, parent=self)
         self.held = DevicesPanel(self.run, held_only=True, parent=self)
@@ -89,7 +94,9 @@ class SupervisorPage(QWidget):
         self.tabs.addTab(self.imports, self.tr("Import"))
         self.tabs.addTab(self.devices, self.tr("Laptops"))
         self.tabs.addTab(self.held, self.tr("Held bundles"))
+        self.consent = ConsentPanel(self.run, self.central_tasks.run, self._store, self)
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
+        self.tabs.addTab(self.consent, self.tr("Consent forms"))
         outer.addWidget(self.tabs, 1)
 
         self.imports.finished.connect(lambda _t: self.reload())
@@ -128,6 +135,7 @@ class SupervisorPage(QWidget):
             panel.set_devices(())
         self.conflicts.set_rows(())
         self.conflicts.notice.clear()
+        self.consent.clear()  # the signed document and its pages go with the keys
         self.imports.clear()
         self._connected_state()
 
@@ -173,6 +181,12 @@ class SupervisorPage(QWidget):
 
         self.central_tasks.run(fn, conn, *args, on_done=done, on_error=failed, context=self)
 
+    def _store(self) -> UnlockedWorkspace | None:
+        """The open central store (handed to the worker only), or None."""
+        if self.connection is None or self.services is None:
+            return None
+        return self.connection.session.store
+
     def _user(self) -> str:
         """Who is choosing, for the audit event of a resolved conflict."""
         return self.services.user if self.services is not None else ""
@@ -180,6 +194,7 @@ class SupervisorPage(QWidget):
     def reload(self) -> None:
         self.run(devices, on_done=self._devices)
         self.run(conflicts, on_done=self.conflicts.set_rows)
+        self.run(participant_codes, on_done=self.consent.set_codes)
 
     def _devices(self, found: tuple) -> None:
         self.devices.set_devices(found)

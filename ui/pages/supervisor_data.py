@@ -9,7 +9,7 @@ revoke|conflicts|resolve` and return frozen rows.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -180,3 +180,85 @@ def conflict_detail(conn: CentralConnection, row: ConflictRow) -> ConflictDetail
 def resolve(conn: CentralConnection, record_uuid: str, keep: str, by: str) -> Resolution:
     """Keeps one version of the record (`sylcollect central resolve`); the others go."""
     return resolve_conflict(conn.session.store, record_uuid, keep, by=by)
+
+
+# --- signed consent documents ---------------------------------------------------------
+FOUND, UNKNOWN, NO_DOCUMENT, WITHDRAWN = "found", "unknown", "no_document", "withdrawn"
+
+
+def participant_codes(conn: CentralConnection) -> tuple[str, ...]:
+    """The codes of the central store's participants who have not withdrawn (pseudonymous;
+    read from the plain code column, nothing is decrypted), sorted."""
+    from sqlalchemy import select
+
+    from sylcollect.storage.schema import ParticipantRow
+
+    stmt = (
+        select(ParticipantRow.code)
+        .where(ParticipantRow.withdrawn_at.is_(None))
+        .order_by(ParticipantRow.code)
+    )
+    with conn.session.store.transaction() as tx:
+        return tuple(tx.session.scalars(stmt).all())
+
+
+@dataclass(frozen=True)
+class SignedConsent:
+    """A participant's signed consent document as read from the central store, in memory
+    only (never written anywhere by reading it); `status` says what was found."""
+
+    code: str
+    status: str  # FOUND, UNKNOWN, NO_DOCUMENT or WITHDRAWN
+    participant_uuid: str = ""
+    consent_uuid: str = ""
+    given_on: str = ""
+    method: str = ""  # "on_screen" | "paper"
+    media_type: str = ""
+    data: bytes = field(default=b"", repr=False)
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.media_type == "application/pdf"
+
+
+def signed_consent(conn: CentralConnection, typed: str) -> SignedConsent:
+    """The newest signed consent document of the participant with code `typed` (exact, or
+    the one code that matches it ignoring case). Reading it is audited (`export`)."""
+    from sqlalchemy import func, select
+
+    from sylcollect.errors import NotFound
+    from sylcollect.services.econsent import ConsentDocument, signed_document
+    from sylcollect.storage.schema import ParticipantRow
+
+    store = conn.session.store
+    code = typed.strip()
+    with store.transaction() as tx:
+        row = tx.session.scalar(select(ParticipantRow).where(ParticipantRow.code == code))
+        if row is None and code:
+            rows = tx.session.scalars(
+                select(ParticipantRow).where(func.upper(ParticipantRow.code) == code.upper())
+            ).all()
+            row = rows[0] if len(rows) == 1 else None
+        if row is None:
+            return SignedConsent(code, UNKNOWN)
+        code, uuid, withdrawn = row.code, row.uuid, row.withdrawn_at is not None
+    if withdrawn:
+        return SignedConsent(code, WITHDRAWN, uuid)
+
+    def check(document: ConsentDocument) -> None:
+        document.check()  # damaged bytes: an error, and no audit event of an export
+
+    try:
+        consent, document = signed_document(store, code, deliver=check)
+    except NotFound:
+        return SignedConsent(code, NO_DOCUMENT, uuid)
+    return SignedConsent(
+        code,
+        FOUND,
+        uuid,
+        consent.uuid,
+        consent.given_on.isoformat(),
+        document.method.value,
+        document.media_type,
+        document.data,
+    )
