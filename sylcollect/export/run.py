@@ -135,7 +135,8 @@ def _read(
     by_form: dict[str, list[Record]] = {fid: [] for fid in form_ids}
     strays = 0
     progress.step(0, 0, ExportPhase.READING)
-    found = source.records(flt)  # a source may read everything here: "not known" till then
+    found = source.records(flt)  # both sources stream form by form; another source may
+    # read everything in this call, its total "not known" till then
     stream = (
         found
         if isinstance(found, RecordStream)
