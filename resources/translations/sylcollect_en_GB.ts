@@ -840,6 +840,13 @@
         <source>{files} files written to {folder} · {records} records in {tables} tables.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Left out: %n record(s) of participants who withdrew (counted in the central store&apos;s audit log).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Note: {w}.</source>
         <translation type="unfinished"></translation>
@@ -3092,7 +3099,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import the laptops&apos; bundles, approve laptops, resolve conflicts, open signed consent forms.</source>
+        <source>Import the laptops&apos; bundles, approve laptops, resolve conflicts, open signed consent forms, export for analysis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3101,6 +3108,10 @@
     </message>
     <message>
         <source>Import bundles ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export for analysis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3132,11 +3143,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open the study home to import bundles and see the laptops.</source>
+        <source>Open the study home to import bundles, see the laptops and export for analysis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Close study home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis files of every laptop&apos;s records imported into the central store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the study home first: the export reads its central store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

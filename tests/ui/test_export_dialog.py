@@ -23,9 +23,9 @@ def unlocked(locked_ws):
 
 
 def make_dialog(qtbot, ws, tasks, folder):
-    from ui.dialogs.export import ExportDialog
+    from ui.dialogs.export import ExportDialog, ExportFrom
 
-    dialog = ExportDialog(ws, tasks)
+    dialog = ExportDialog(ExportFrom.workspace(ws), tasks)
     dialog.folder.setText(str(folder))
     show(qtbot, dialog)
     return dialog

@@ -1,6 +1,11 @@
 """Export for analysis (supervisors): format, folder, filters, identifiers only when asked
 (with a warning; the core audits every export), progress with a Cancel, and a summary.
 
+One dialog for both places an export reads from (`ExportFrom`): this laptop's workspace
+(Reports, on the app's TaskRunner) and the central store (Supervisor tools, on that page's
+own TaskRunner: every laptop's imported records, withdrawn participants' records left out
+and counted). The source is built on the worker, where the store is used.
+
 The export runs on the TaskRunner's worker. The core reports progress there; `_Relay`
 carries each step to the GUI thread through a queued signal (widgets are never touched from
 the worker), and "Cancel export" (or Escape) sets the core's cancel flag, which the worker
@@ -11,6 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -26,10 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sylcollect.domain.study import Study
 from sylcollect.errors import Cancelled
-from sylcollect.export import ExportFilter, ExportFormat, ExportRequest, ExportResult, run_export
+from sylcollect.export import (
+    CentralSource,
+    ExportFilter,
+    ExportFormat,
+    ExportRequest,
+    ExportResult,
+    run_export,
+)
 from sylcollect.export.run import ExportPhase, overall
-from sylcollect.export.source import WorkspaceSource
+from sylcollect.export.source import ExportSource, WorkspaceSource
 from sylcollect.progress import Progress, ProgressHook
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.dialogs.consent import ChoiceGroup
@@ -47,9 +62,44 @@ FORMATS = (
 )
 
 
-def export_to(ws: UnlockedWorkspace, request: ExportRequest, progress: Progress) -> ExportResult:
-    """Worker thread: the core's exporter over this workspace (it audits the export)."""
-    return run_export(WorkspaceSource(ws), request, progress)
+@dataclass(frozen=True)
+class ExportFrom:
+    """Where an export reads: the study (for the filters, read on the GUI thread), a function
+    that builds the `ExportSource` (called on the worker thread only) and whether it is the
+    central store. Immutable; made on the GUI thread."""
+
+    study: Study
+    source: Callable[[], ExportSource]
+    central: bool = False
+
+    @classmethod
+    def workspace(cls, ws: UnlockedWorkspace) -> ExportFrom:
+        """This laptop's own workspace."""
+        return cls(ws.study, lambda: WorkspaceSource(ws))
+
+    @classmethod
+    def central_store(cls, study: Study, store: Callable[[], UnlockedWorkspace]) -> ExportFrom:
+        """The supervisor's unlocked central store (`store()` is called on its worker)."""
+        return cls(study, lambda: CentralSource(store()), central=True)
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What the worker hands back: the core's result and, from the central store, how many
+    records of withdrawn participants were left out (the count its audit event holds)."""
+
+    result: ExportResult
+    withdrawn_left_out: int = 0
+
+
+def export_from(
+    make_source: Callable[[], ExportSource], request: ExportRequest, progress: Progress
+) -> Exported:
+    """Worker thread: builds the source and runs the core's exporter (it audits the export)."""
+    source = make_source()
+    result = run_export(source, request, progress)
+    left_out = source.withdrawn_left_out if isinstance(source, CentralSource) else 0
+    return Exported(result, left_out)
 
 
 class _Relay(QObject):
@@ -102,33 +152,40 @@ class CheckList(QListWidget):
 
 
 class ExportDialog(FormDialog):
-    """Writes analysis files for the chosen records; emits `exported(ExportResult)`."""
+    """Writes analysis files for the chosen records of `origin` (this laptop or the central
+    store) on `tasks`' worker; emits `exported(ExportResult)`. GUI thread."""
 
     exported = Signal(object)
 
     def __init__(
-        self, workspace: UnlockedWorkspace, tasks: TaskRunner, parent: QWidget | None = None
+        self, origin: ExportFrom, tasks: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(
-            self.tr_("Export for analysis"),
-            self.tr_(
-                "Files for SPSS, Stata, Excel or R, with a codebook. Codes only, no names, "
-                "unless you include identifiers."
-            ),
-            tasks,
-            parent,
-            width=640,
-        )
+        if origin.central:
+            title = self.tr_("Export from the central store")
+            purpose = self.tr_(
+                "Every laptop's imported records, as files for SPSS, Stata, Excel or R, with a "
+                "codebook. Codes only, no names, unless you include identifiers. Records of "
+                "participants who withdrew are left out."
+            )
+        else:
+            title = self.tr_("Export for analysis")
+            purpose = self.tr_(
+                "This laptop's records, as files for SPSS, Stata, Excel or R, with a codebook. "
+                "Codes only, no names, unless you include identifiers."
+            )
+        super().__init__(title, purpose, tasks, parent, width=640)
         self.setObjectName("exportDialog")
-        self._ws = workspace
-        study = workspace.study
+        self.origin = origin
+        study = origin.study
         self.result: ExportResult | None = None
+        self.withdrawn_left_out = 0
         self.format = ChoiceGroup([(f.value, self.tr(t)) for f, t in FORMATS], self)
         self.format.set_value(ExportFormat.CSV.value)
         self.add_field("format", self.tr("Format"), self.format, group=True)
         self.folder = QLineEdit(self)
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        self.folder.setText(str(Path(docs) / "SYL Collect export"))
+        default = "SYL Collect central export" if origin.central else "SYL Collect export"
+        self.folder.setText(str(Path(docs) / default))
         self.browse = QPushButton(self.tr("Choose folder…"), self)
         self.browse.setAutoDefault(False)
         self.browse.clicked.connect(self.choose_folder)
@@ -267,8 +324,8 @@ class ExportDialog(FormDialog):
         self._hook = ProgressHook(self._relay.step)
         self.stop_button.setEnabled(True)
         self.run(
-            export_to,
-            self._ws,
+            export_from,
+            self.origin.source,
             request,
             self._hook,
             busy_text=self.tr("Exporting…"),
@@ -346,9 +403,10 @@ class ExportDialog(FormDialog):
             self._hook.cancel()
         super().discard()
 
-    def _done(self, result: ExportResult) -> None:
+    def _done(self, exported: Exported) -> None:
         self._hook = None
-        self.result = result
+        result = self.result = exported.result
+        self.withdrawn_left_out = exported.withdrawn_left_out
         tables = sum(1 for _ in result.rows)
         text = self.tr("{files} files written to {folder} · {records} records in {tables} tables.")
         text = text.format(
@@ -357,6 +415,13 @@ class ExportDialog(FormDialog):
             records=result.records,
             tables=tables,
         )
+        if exported.withdrawn_left_out:
+            text += "\n" + self.tr(
+                "Left out: %n record(s) of participants who withdrew (counted in the central "
+                "store's audit log).",
+                "",
+                exported.withdrawn_left_out,
+            )
         for warning in result.warnings:
             text += "\n" + self.tr("Note: {w}.").format(w=warning.rstrip("."))
         self.report.setText(text)

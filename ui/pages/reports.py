@@ -320,10 +320,11 @@ class ReportsPage(QWidget):
         self._show_dialog(dialog)
 
     def open_export(self) -> None:
-        from ui.dialogs.export import ExportDialog
+        from ui.dialogs.export import ExportDialog, ExportFrom
 
         if self._s is not None:
-            self._show_dialog(ExportDialog(self._s.workspace, self._s.tasks, self))
+            origin = ExportFrom.workspace(self._s.workspace)
+            self._show_dialog(ExportDialog(origin, self._s.tasks, self))
 
     def _show_dialog(self, dialog: Any) -> None:
         self.dialog = dialog

@@ -1,5 +1,7 @@
 """Supervisor tools: open the study home, then import bundles (report), laptops (approve,
-revoke, gaps), held bundles (quarantine), conflicts and participants' signed consent forms.
+revoke, gaps), held bundles (quarantine), conflicts and participants' signed consent forms,
+and export analysis files from the central store (the app's export dialog, on this page's
+worker).
 
 Central work runs on this page's own TaskRunner (one thread, in order) so a long import
 never holds up the laptop's own saves; the open connection (study keys and central store
@@ -9,7 +11,7 @@ unlocked) lives until the workspace locks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,6 +27,9 @@ from ui.pages.supervisor_devices import ConflictsPanel, DevicesPanel
 from ui.pages.supervisor_import import ImportPanel
 from ui.tasks import TaskRunner
 from ui.widgets.basics import BusyRow, Notice, PageHeader, label
+
+if TYPE_CHECKING:
+    from ui.dialogs.export import ExportDialog
 
 IMPORT_SHORTCUT = QKeySequence(QKeySequence.StandardKey.Open)
 
@@ -46,11 +51,12 @@ class SupervisorPage(QWidget):
         self.central_tasks = TaskRunner(self)
         self.connection: CentralConnection | None = None
         self.dialog: QWidget | None = None
+        self.export_dialog: ExportDialog | None = None
 
         self.title = self.tr("Supervisor tools")
         self.purpose = self.tr(
             "Import the laptops' bundles, approve laptops, resolve conflicts, open signed "
-            "consent forms."
+            "consent forms, export for analysis."
         )
         self.main_action = QAction(self.tr("Import bundles…"), self)
         self.main_action.setShortcut(IMPORT_SHORTCUT)
@@ -68,6 +74,11 @@ class SupervisorPage(QWidget):
         key = IMPORT_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)
         self.import_button.setToolTip(self.tr("Import bundles ({key})").format(key=key))
         self.import_button.clicked.connect(self.main_action.trigger)
+        self.export_button = QPushButton(self.tr("Export for analysis…"), self)
+        self.export_button.setObjectName("centralExport")
+        self.export_button.setAutoDefault(False)
+        self.export_button.clicked.connect(self.open_export)
+        self.header.add_action(self.export_button)
         self.header.add_action(self.import_button)
         outer.addWidget(self.header)
 
@@ -129,6 +140,9 @@ class SupervisorPage(QWidget):
 
     def disconnect_home(self) -> None:
         conn, self.connection = self.connection, None
+        dialog, self.export_dialog = self.export_dialog, None
+        if dialog is not None:  # a running export stops at its next check, files removed;
+            dialog.discard()  # the store closes after it (one worker, in order)
         if conn is not None:
             self.central_tasks.run(conn.close)
         for panel in (self.devices, self.held):
@@ -146,12 +160,41 @@ class SupervisorPage(QWidget):
                 s=self.connection.study_id, d=self.connection.description
             )
             if self.connection is not None
-            else self.tr("Open the study home to import bundles and see the laptops.")
+            else self.tr(
+                "Open the study home to import bundles, see the laptops and export for analysis."
+            )
         )
         self.connect_button.setText(
             self.tr("Close study home") if on else self.tr("Open study home…")
         )
         self.tabs.setEnabled(on)
+        self.export_button.setEnabled(on)
+        self.export_button.setToolTip(
+            self.tr("Analysis files of every laptop's records imported into the central store")
+            if on
+            else self.tr("Open the study home first: the export reads its central store")
+        )
+        self.export_button.setAccessibleDescription(self.export_button.toolTip())
+
+    # --- export for analysis ------------------------------------------------------------
+    def open_export(self) -> None:
+        """The export dialog over the central store, run on this page's worker."""
+        from ui.dialogs.export import ExportDialog, ExportFrom
+
+        conn = self.connection
+        if conn is None or self.services is None or self.export_dialog is not None:
+            return
+        origin = ExportFrom.central_store(conn.study, lambda: conn.session.store)
+        dialog = ExportDialog(origin, self.central_tasks, self)
+        dialog.finished.connect(self._export_closed)
+        self.export_dialog = dialog
+        dialog.open()
+
+    def _export_closed(self) -> None:
+        dialog, self.export_dialog = self.export_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+            self.export_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- work on the central thread ---------------------------------------------------
     def run(

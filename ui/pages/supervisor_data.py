@@ -46,6 +46,7 @@ class CentralConnection:
         self.db = db or None
         self.description = self.session.location.describe()
         self.study_id = self.session.package.study_id
+        self.study = self.session.package.study  # immutable: the export dialog's filters
 
     def close(self) -> None:
         self._stack.close()
