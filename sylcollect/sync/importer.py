@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +44,7 @@ from sylcollect.sync import central
 from sylcollect.sync.bundle import VerifiedBundle, check_device_key, check_study, iter_payload
 from sylcollect.sync.bundle import verify_bundle as _verify
 from sylcollect.sync.bundle_errors import BundleRefused
+from sylcollect.sync.bundle_header import BundleHeader
 from sylcollect.sync.importer_apply import Applier
 from sylcollect.sync.importer_spool import Spool
 from sylcollect.sync.importer_validate import NEEDS_EARLIER, validate
@@ -133,22 +135,29 @@ class Importer:
             return done
         with Spool() as spool:
             items = self._decode(verified, spool)
-            try:
-                validate(items, header, self.store)
-            except BundleRefused as exc:
-                if exc.code != NEEDS_EARLIER:
-                    raise
-                missing = self._earlier_missing(header.device_id, header.sequence)
-                if not missing:  # every earlier bundle is in: that record will never come
-                    raise BundleRefused("invalid", exc.message) from None
-                held = missing
-            else:
-                held = ()
+            waiting_for = self._validate(items, header)
+            if not waiting_for:
                 result = self._commit(verified, items, spool)
-        if held:
-            return self._quarantine(verified, known=True, waiting_for=held)
+        if waiting_for:
+            return self._quarantine(verified, known=True, waiting_for=waiting_for)
         _remove(path)
         return self._release_held(result)
+
+    def _validate(self, items: list[Item], header: BundleHeader) -> tuple[int, ...]:
+        """Validates the payload; returns the earlier bundles it must wait for (none: go on).
+
+        A file whose record is in no bundle imported so far waits if one of the device's
+        earlier bundles is still missing; once they are all in, that record never comes."""
+        try:
+            validate(items, header, self.store)
+        except BundleRefused as exc:
+            if exc.code != NEEDS_EARLIER:
+                raise
+            missing = self._earlier_missing(header.device_id, header.sequence)
+            if not missing:
+                raise BundleRefused("invalid", exc.message) from None
+            return missing
+        return ()
 
     def _decode(self, verified: VerifiedBundle, spool: Spool) -> list[Item]:
         """The payload's items; attachment bytes go to `spool` as they arrive (an
@@ -229,15 +238,9 @@ class Importer:
                 )
             )
             if len(have) >= sequence - 1:
-                return ()
-            have |= voided_sequences(tx, device_id)
-        missing: list[int] = []
-        for n in range(1, sequence):
-            if n not in have:
-                missing.append(n)
-                if len(missing) >= MAX_GAPS:
-                    break
-        return tuple(missing)
+                return ()  # the usual case: no event to decrypt
+            voided = voided_sequences(tx, device_id)
+        return _holes(have, sequence, voided)
 
     def _release_held(self, result: ImportResult) -> ImportResult:
         """After an import, imports the device's bundles held for an earlier one (in sequence
@@ -452,24 +455,29 @@ def voided_sequences(tx: Tx, device_id: str) -> set[int]:
     return out
 
 
-def _refresh_gaps(tx: Tx, device_id: str) -> tuple[int, ...]:
-    """Rewrites the device's missing sequence numbers (below its highest imported one, less
-    the ones it voided)."""
-    s = tx.session
-    have = sorted(
-        s.scalars(select(CentralImport.sequence).where(CentralImport.device_id == device_id))
-    )
-    voided = voided_sequences(tx, device_id)
+def _holes(have: Iterable[int], below: int, voided: set[int]) -> tuple[int, ...]:
+    """The sequence numbers from 1 up to `below` (excluded) neither in `have` nor `voided`:
+    at most MAX_GAPS, walking only the holes (a sequence number can be huge)."""
     missing: list[int] = []
     last = 0
-    for n in have:  # walk the holes only as far as MAX_GAPS: a sequence can be huge
+    for n in [*sorted(h for h in have if h < below), below]:
         g = last + 1
         while g < n and len(missing) < MAX_GAPS:
             if g not in voided:
                 missing.append(g)
             g += 1
         last = n
-    gaps = tuple(missing[:MAX_GAPS])
+    return tuple(missing)
+
+
+def _refresh_gaps(tx: Tx, device_id: str) -> tuple[int, ...]:
+    """Rewrites the device's missing sequence numbers (below its highest imported one, less
+    the ones it voided)."""
+    s = tx.session
+    have = list(
+        s.scalars(select(CentralImport.sequence).where(CentralImport.device_id == device_id))
+    )
+    gaps = _holes(have, max(have, default=0), voided_sequences(tx, device_id))
     s.execute(delete(CentralGap).where(CentralGap.device_id == device_id))
     s.add_all(CentralGap(device_id=device_id, sequence=n) for n in gaps)
     return gaps
