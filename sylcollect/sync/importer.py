@@ -112,11 +112,13 @@ class Importer:
         self.home = home
         self.limits = limits or Limits()
         self._engine = store.workspace.engine
-        self._releasing = False
 
     # --- the pipeline -----------------------------------------------------------------
     def import_path(self, path: Path | str) -> ImportResult:
-        path = Path(path)
+        """Imports one bundle file; then the device's bundles that were waiting for it."""
+        return self._release_held(self._import_one(Path(path)))
+
+    def _import_one(self, path: Path) -> ImportResult:
         verified = _verify(path, max_bytes=self.limits.max_bundle_bytes)
         check_study(verified, self.package.study_id)
         header = verified.header
@@ -141,7 +143,7 @@ class Importer:
         if waiting_for:
             return self._quarantine(verified, known=True, waiting_for=waiting_for)
         _remove(path)
-        return self._release_held(result)
+        return result
 
     def _validate(self, items: list[Item], header: BundleHeader) -> tuple[int, ...]:
         """Validates the payload; returns the earlier bundles it must wait for (none: go on).
@@ -244,29 +246,20 @@ class Importer:
 
     def _release_held(self, result: ImportResult) -> ImportResult:
         """After an import, imports the device's bundles held for an earlier one (in sequence
-        order, until none moves); says which in the result's warnings."""
-        if self._releasing or result.status != "imported":
+        order, pass after pass until none moves); says which in the result's warnings."""
+        if result.status != "imported":
             return result
-        self._releasing = True
         released: list[str] = []
-        try:
-            moved = True
-            while moved:
-                moved = False
-                for path in central.quarantined(self.store.workspace, self.home, result.device_id):
-                    try:
-                        again = self.import_path(path)
-                    except BundleRefused:
-                        continue  # stays held; `central import` of it again says why
-                    if again.status in ("imported", "duplicate"):
-                        moved = True
-                        released.append(
-                            f"bundle {again.sequence} of device {again.device_id}, held until "
-                            f"this one came, was imported too ({again.counts.get('records', 0)}"
-                            " records)"
-                        )
-        finally:
-            self._releasing = False
+        while moved := [
+            r
+            for r in self.import_quarantined(result.device_id)
+            if isinstance(r, ImportResult) and r.status in ("imported", "duplicate")
+        ]:
+            released += [
+                f"bundle {r.sequence} of device {r.device_id}, held until this one came, was "
+                f"imported too ({r.counts.get('records', 0)} records)"
+                for r in moved
+            ]
         if not released:
             return result
         return replace(result, warnings=(*result.warnings, *released))
@@ -274,24 +267,20 @@ class Importer:
     def import_quarantined(self, device_id: str) -> list[ImportResult | BundleRefused]:
         """Imports an approved device's held bundles in sequence order (refusals returned)."""
         out: list[ImportResult | BundleRefused] = []
-        releasing, self._releasing = self._releasing, True  # sequence order does it here
-        try:
-            for path in central.quarantined(self.store.workspace, self.home, device_id):
-                try:
-                    result = self.import_path(path)
-                except BundleRefused as exc:
-                    out.append(exc)
-                    continue
-                if result.status == "duplicate":
-                    with Session(self._engine) as s, s.begin():
-                        s.execute(
-                            delete(CentralQuarantine).where(
-                                CentralQuarantine.bundle_hash == result.bundle_hash
-                            )
+        for path in central.quarantined(self.store.workspace, self.home, device_id):
+            try:
+                result = self._import_one(path)
+            except BundleRefused as exc:
+                out.append(exc)
+                continue
+            if result.status == "duplicate":
+                with Session(self._engine) as s, s.begin():
+                    s.execute(
+                        delete(CentralQuarantine).where(
+                            CentralQuarantine.bundle_hash == result.bundle_hash
                         )
-                out.append(result)
-        finally:
-            self._releasing = releasing
+                    )
+            out.append(result)
         return out
 
     # --- quarantine -------------------------------------------------------------------
@@ -477,7 +466,9 @@ def _refresh_gaps(tx: Tx, device_id: str) -> tuple[int, ...]:
     have = list(
         s.scalars(select(CentralImport.sequence).where(CentralImport.device_id == device_id))
     )
-    gaps = _holes(have, max(have, default=0), voided_sequences(tx, device_id))
+    top = max(have, default=0)
+    voided = voided_sequences(tx, device_id) if len(have) < top else set()  # a hole: decrypt
+    gaps = _holes(have, top, voided)
     s.execute(delete(CentralGap).where(CentralGap.device_id == device_id))
     s.add_all(CentralGap(device_id=device_id, sequence=n) for n in gaps)
     return gaps
