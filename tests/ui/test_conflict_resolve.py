@@ -200,6 +200,31 @@ def test_a_conflict_resolved_elsewhere_is_said_and_the_list_reloads(
     assert panel.dialog is None
 
 
+def test_closing_the_study_home_closes_an_open_comparison(
+    qtbot,
+    page,  # noqa: F811
+    home: Home,  # noqa: F811
+) -> None:
+    a, b = home.central.device(), home.central.device()
+    home.central.approve(a)
+    home.central.approve(b)
+    site = record(None, {"notes": "one"})
+    a.bundle(home.out, [site])
+    b.bundle(home.out, [record(None, {"notes": "two"}, uuid=site.uuid, revision=2, minutes=3)])
+    connected(qtbot, page, home)
+    page.imports.import_folder(home.out)
+    wait_report(qtbot, page)
+    panel = page.conflicts
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=20000)
+    panel.compare()
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.isVisible(), timeout=20000)
+    dialog = panel.dialog
+    assert "notes" in dialog.panes[0].toPlainText()
+    page.disconnect_home()
+    assert not dialog.isVisible()
+    assert all(pane.toPlainText() == "" for pane in dialog.panes), "answers left on screen"
+
+
 def test_answers_that_differ_are_marked() -> None:
     one = {"status": "final", "content": {"answers": {"a": 1, "b": "same"}, "scores": {}}}
     two = {"status": "draft", "content": {"answers": {"a": 2, "b": "same", "c": [1]}}}

@@ -149,6 +149,9 @@ class SupervisorPage(QWidget):
             panel.set_devices(())
         self.conflicts.set_rows(())
         self.conflicts.notice.clear()
+        shown = self.conflicts.dialog
+        if shown is not None and shown.isVisible():  # decrypted answers go with the keys
+            shown.reject()
         self.consent.clear()  # the signed document and its pages go with the keys
         self.imports.clear()
         self._connected_state()
