@@ -14,7 +14,7 @@ from sylcollect.cli.common import CliError, add_json, emit, password
 from sylcollect.sync.bundle_errors import BundleRefused
 
 
-def home_db(p: argparse.ArgumentParser, db: bool = True) -> None:
+def home_db(p: argparse.ArgumentParser, db: bool = True, json: bool = True) -> None:
     """--home, --db (the central store's address) and --json: every `central` action's."""
     p.add_argument("--home", required=True, metavar="HOME", help="the study home folder")
     if db:
@@ -24,7 +24,8 @@ def home_db(p: argparse.ArgumentParser, db: bool = True) -> None:
             help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
             "(default: what 'central init' chose, else HOME/central.db)",
         )
-    add_json(p)
+    if json:
+        add_json(p)
 
 
 def register(sub: Any) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sylcollect.cli.cmd_central import home_db
 from sylcollect.cli.cmd_export import add_export_options, export_and_report, request_from_args
 from sylcollect.cli.common import password
 
@@ -32,13 +33,7 @@ def register(sub: Any) -> None:
         description="De-identified unless --include-identifiers. Every export is audited. "
         "Records of withdrawn participants are left out (their number is audited).",
     )
-    p.add_argument("--home", required=True, metavar="HOME", help="the study home folder")
-    p.add_argument(
-        "--db",
-        metavar="URL",
-        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db "
-        "(default: what 'central init' chose, else HOME/central.db)",
-    )
+    home_db(p, json=False)  # the export options bring their own --json
     add_export_options(p)
     p.set_defaults(handler=cmd_central_export)
 

@@ -38,7 +38,6 @@ from sylcollect.sync.importer_people import PLACEHOLDER_PREFIX, People
 from sylcollect.sync.importer_rows import (
     RECORD_COLUMNS,
     chunks,
-    conflict_item,
     insert_rows,
     row_item,
     update_rows,
@@ -55,7 +54,7 @@ from sylcollect.sync.payload import (
     TombstoneItem,
 )
 
-__all__ = ["PLACEHOLDER_PREFIX", "Applier", "conflict_item"]
+__all__ = ["PLACEHOLDER_PREFIX", "Applier"]
 
 Version = tuple[int, str, str]
 _CONSENT = ("participant_uuid", "key_id", "revision", "created_at", "updated_at", "content_ct")
