@@ -46,11 +46,12 @@ class CentralSource(WorkspaceSource):
     _codes: dict[str, str] | None = field(default=None, init=False)
 
     def _people(self) -> tuple[dict[str, str], frozenset[str]]:
-        """Codes of the enrolled, not withdrawn participants and the uuids of the withdrawn
-        ones (`participants.list` unwraps every key in one query; a placeholder lists with
-        no profile and the import time as its dates)."""
+        """Codes of the enrolled, not withdrawn participants (their keys unwrapped in one
+        query) and the uuids of the withdrawn ones, from the plain columns: nothing else is
+        decrypted (a store can hold 100,000 participants)."""
         with self.ws.transaction() as tx:
-            people = tx.participants.list()
+            people = tx.participants.directory()
+            tx.participants.preload_keys(p.key_id for p in people if not p.withdrawn)
         codes = {
             p.uuid: p.code
             for p in people

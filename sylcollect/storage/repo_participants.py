@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid as uuidlib
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, func, select, update
 
@@ -25,6 +25,15 @@ from sylcollect.storage.schema import (
 from sylcollect.storage.tx import Tx
 
 TABLE = "participant"
+
+
+class DirectoryEntry(NamedTuple):
+    """A participant as the plain columns show them (see `Participants.directory`)."""
+
+    uuid: str
+    code: str
+    key_id: str
+    withdrawn: bool
 
 
 class Participants:
@@ -127,6 +136,17 @@ class Participants:
                 if k.key_id in wanted
             }
         )
+
+    def directory(self) -> tuple[DirectoryEntry, ...]:
+        """Every participant's uuid, code, key id and whether they withdrew, sorted by code,
+        from the plain columns: nothing is decrypted (code pickers, bulk exports)."""
+        stmt = select(
+            ParticipantRow.uuid,
+            ParticipantRow.code,
+            ParticipantRow.key_id,
+            ParticipantRow.withdrawn_at.is_not(None),
+        ).order_by(ParticipantRow.code)
+        return tuple(DirectoryEntry(*row) for row in self._s.execute(stmt))
 
     def count(self, include_withdrawn: bool = True) -> int:
         """How many participants, without decrypting anything."""

@@ -223,6 +223,12 @@ def test_participant_count_needs_no_decryption(workspace) -> None:  # type: igno
     with ws.transaction() as tx:
         assert tx.participants.count() == 3
         assert tx.participants.count(include_withdrawn=False) == 2
+        listed = tx.participants.directory()
+    assert [(p.code, p.withdrawn) for p in listed] == [
+        ("DH-000", False),
+        ("DH-001", True),
+        ("DH-002", False),
+    ]
 
 
 def test_bulk_reads_match_one_by_one(workspace) -> None:  # type: ignore[no-untyped-def]

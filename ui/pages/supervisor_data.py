@@ -190,17 +190,8 @@ FOUND, UNKNOWN, NO_DOCUMENT, WITHDRAWN = "found", "unknown", "no_document", "wit
 def participant_codes(conn: CentralConnection) -> tuple[str, ...]:
     """The codes of the central store's participants who have not withdrawn (pseudonymous;
     read from the plain code column, nothing is decrypted), sorted."""
-    from sqlalchemy import select
-
-    from sylcollect.storage.schema import ParticipantRow
-
-    stmt = (
-        select(ParticipantRow.code)
-        .where(ParticipantRow.withdrawn_at.is_(None))
-        .order_by(ParticipantRow.code)
-    )
     with conn.session.store.transaction() as tx:
-        return tuple(tx.session.scalars(stmt).all())
+        return tuple(p.code for p in tx.participants.directory() if not p.withdrawn)
 
 
 @dataclass(frozen=True)
