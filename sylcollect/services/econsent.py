@@ -115,16 +115,26 @@ def media_type_for(filename: str) -> str:
         raise InvalidInput("attach a PDF, PNG, JPEG or TIFF file") from None
 
 
-def _attach(tx: Tx, consent_uuid: str, doc: ConsentDocument, *, new_revision: bool) -> None:
+def _row(tx: Tx, consent_uuid: str) -> ConsentRow:
     row = tx.session.get(ConsentRow, consent_uuid)
     if row is None or row.content_ct is None:
         raise NotFound("no such consent (or it was shredded)")
-    content = tx.open(TABLE, row.uuid, "content", row.revision, row.key_id, row.content_ct)
-    content[KEY] = doc.to_json(tx.now())
+    return row
+
+
+def _reseal(tx: Tx, row: ConsentRow, content: dict[str, Any], *, new_revision: bool) -> None:
+    """Seals `content` back into the row, as a new revision (it travels again) if asked."""
     if new_revision:
         row.revision += 1
         row.updated_at = tx.now().isoformat()
     row.content_ct = tx.seal(TABLE, row.uuid, "content", row.revision, row.key_id, content)
+
+
+def _attach(tx: Tx, consent_uuid: str, doc: ConsentDocument, *, new_revision: bool) -> None:
+    row = _row(tx, consent_uuid)
+    content = tx.consents.content(row)
+    content[KEY] = doc.to_json(tx.now())
+    _reseal(tx, row, content, new_revision=new_revision)
     tx.audit(
         AuditAction.CHANGE,
         TABLE,
@@ -156,10 +166,7 @@ def attach_document(ws: UnlockedWorkspace, consent_uuid: str, document: ConsentD
 def read_document(ws: UnlockedWorkspace, consent_uuid: str) -> ConsentDocument | None:
     """The consent's signed document, decrypted; None when it has none."""
     with ws.transaction() as tx:
-        row = tx.session.get(ConsentRow, consent_uuid)
-        if row is None or row.content_ct is None:
-            raise NotFound("no such consent (or it was shredded)")
-        content = tx.open(TABLE, row.uuid, "content", row.revision, row.key_id, row.content_ct)
+        content = tx.consents.content(_row(tx, consent_uuid))
     stored = content.get(KEY)
     return ConsentDocument.from_json(stored) if isinstance(stored, dict) else None
 
@@ -195,16 +202,14 @@ def signed_document(
             if row.content_ct is None:
                 continue
             try:
-                content = tx.open(
-                    TABLE, row.uuid, "content", row.revision, row.key_id, row.content_ct
-                )
+                content = tx.consents.content(row)
             except Shredded:
                 continue
             stored = content.get(KEY)
             if not isinstance(stored, dict):
                 continue
             document = ConsentDocument.from_json(stored)
-            consent = tx.consents.get(row.uuid)
+            consent = tx.consents.from_row(row, content)
             tx.audit(
                 AuditAction.EXPORT,
                 TABLE,
@@ -237,18 +242,13 @@ def requeue_sent_documents(ws: UnlockedWorkspace) -> int:
         ).all()
         count = 0
         for row in rows:
-            assert row.content_ct is not None
             try:
-                content = tx.open(
-                    TABLE, row.uuid, "content", row.revision, row.key_id, row.content_ct
-                )
+                content = tx.consents.content(row)
             except Shredded:
                 continue
             if not isinstance(content.get(KEY), dict):
                 continue
-            row.revision += 1
-            row.updated_at = tx.now().isoformat()
-            row.content_ct = tx.seal(TABLE, row.uuid, "content", row.revision, row.key_id, content)
+            _reseal(tx, row, content, new_revision=True)
             tx.audit(AuditAction.CHANGE, TABLE, row.uuid, {"document": "sent again"}, row.key_id)
             count += 1
         tx.session.add(Meta(key=REQUEUED, value=tx.now().isoformat()))

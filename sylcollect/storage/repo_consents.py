@@ -61,13 +61,6 @@ class Consents:
         )
         return self._to_domain(row)
 
-    def get(self, uuid: str) -> Consent:
-        """One consent; NotFound if there is none or it was shredded."""
-        row = self._s.get(ConsentRow, uuid)
-        if row is None:
-            raise NotFound("no such consent")
-        return self._to_domain(row)
-
     def for_participant(self, participant_uuid: str) -> list[Consent]:
         stmt = (
             select(ConsentRow)
@@ -95,15 +88,26 @@ class Consents:
                 continue
         return out
 
-    def _to_domain(self, row: Any) -> Consent:
-        """A Consent from an ORM row or a plain result row with the same columns."""
+    def content(self, row: Any) -> dict[str, Any]:
+        """The decrypted content of an ORM row or a plain result row with the same columns
+        (NotFound when it was shredded; Shredded when its key is gone)."""
         if row.content_ct is None:
             raise NotFound("this consent was shredded")
-        data = self._tx.open(TABLE, row.uuid, "content", row.revision, row.key_id, row.content_ct)
+        data: dict[str, Any] = self._tx.open(
+            TABLE, row.uuid, "content", row.revision, row.key_id, row.content_ct
+        )
+        return data
+
+    @staticmethod
+    def from_row(row: Any, content: dict[str, Any]) -> Consent:
+        """The Consent a row holds, given its decrypted `content`."""
         return Consent.from_json(
             row.uuid,
             row.participant_uuid,
-            data,
+            content,
             revision=row.revision,
             created_at=datetime.fromisoformat(row.created_at),
         )
+
+    def _to_domain(self, row: Any) -> Consent:
+        return self.from_row(row, self.content(row))
