@@ -47,7 +47,7 @@ from sylcollect.storage.files import ensure_private_dir, fsync_dir
 from sylcollect.storage.schema import Meta, SyncBundle
 from sylcollect.storage.tx import Tx
 from sylcollect.storage.workspace import UnlockedWorkspace
-from sylcollect.sync import device, payload_items
+from sylcollect.sync import device
 from sylcollect.sync.bundle import write_bundle
 from sylcollect.sync.bundle_header import BundleHeader
 from sylcollect.sync.outbox_discard import OUTBOX_DIR, discard_withdrawn
@@ -181,8 +181,7 @@ def sync(ws: UnlockedWorkspace, target: Target, *, remember_as: str | None = Non
         sequences: list[int] = []
         for staged in _staged(ws):
             _deliver_one(ws, target, folder, staged, delivered, sequences)
-        if payload_items.CONSENT_DOCUMENTS_TRAVEL:
-            requeue_sent_documents(ws)  # once: documents sent without them before
+        requeue_sent_documents(ws)  # once: documents sent without them before
         before, row, more = _write_next(ws, folder)
         new_bundle = row is not None
         while row is not None:

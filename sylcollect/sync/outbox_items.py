@@ -6,8 +6,8 @@ withdrawn participant waits as a tombstone only: their consents and records were
 the meta row `sync_audit_sent_seq`.
 
 A consent's signed document (e-consent PDF or scan, `services.econsent`) travels inside its
-consent item's content, as the laptop seals it (`payload_items.CONSENT_DOCUMENTS_TRAVEL`);
-one that would fail the importer's check stays behind.
+consent item's content, as the laptop seals it; one that would fail the importer's check
+stays behind.
 
 Attachments wait like the rest (entity `attachment`, revision 1; a shredded one never
 travels). They go in the bundle of their record whenever the record waits too; a bundle
@@ -43,7 +43,6 @@ from sylcollect.storage.schema import (
     SyncSent,
 )
 from sylcollect.storage.tx import Tx
-from sylcollect.sync import payload_items
 from sylcollect.sync.payload import (
     AttachmentItem,
     AuditItem,
@@ -311,7 +310,7 @@ def items(tx: Tx, meta: MetaItem, sent: SentList, later: Plan | None = None) -> 
         assert c.content_ct is not None
         data = tx.open("consent", c.uuid, "content", c.revision, c.key_id, c.content_ct)
         content = Consent.from_json(c.uuid, c.participant_uuid, data).to_json()
-        document = _document(data) if payload_items.CONSENT_DOCUMENTS_TRAVEL else None
+        document = _document(data)
         if document is not None:
             content[CONSENT_DOCUMENT_KEY] = document
         del data

@@ -38,10 +38,6 @@ to_json`), so the central store seals the same content and reads it the same way
 CONSENT_DOCUMENT_FIELDS: Final = frozenset(
     {"media_type", "method", "filename", "sha256", "size", "added_at", "data"}
 )
-CONSENT_DOCUMENTS_TRAVEL: Final = True
-"""Whether the outbox sends a consent's signed document with it (checked on both sides by
-`check_consent_document`). Always on; tests switch it off to play a laptop from before
-documents travelled, whose already-sent consents are requeued once with their document."""
 
 
 def check_consent_document(value: object) -> None:

@@ -4,8 +4,8 @@ What travels: the document inside the consent item's content, exactly as the lap
 (`payload_items.CONSENT_DOCUMENT_KEY`), checked by `check_consent_document`. The central
 importer seals that content as it is, so `read_document` and `signed_document` read it there
 as on a laptop, and a withdrawal tombstone shreds it with the consent. A laptop from before
-documents travelled (`CONSENT_DOCUMENTS_TRAVEL` off) sent the decision only; its documents
-are requeued once.
+documents travelled (played by `older_laptop`) sent the decision only; its documents are
+requeued once.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from sylcollect.services.econsent import (
     signed_document,
 )
 from sylcollect.storage.workspace import UnlockedWorkspace
-from sylcollect.sync import outbox, outbox_items, payload_items
+from sylcollect.sync import outbox, outbox_items
 from sylcollect.sync.bundle_errors import BundleRefused
 from sylcollect.sync.outbox_items import SentList
 from sylcollect.sync.payload import ConsentItem, MetaItem, decode_payload, encode_item
@@ -151,11 +151,19 @@ def consent_items(ws: UnlockedWorkspace) -> list[ConsentItem]:
         return [i for i in outbox_items.items(tx, meta, SentList()) if isinstance(i, ConsentItem)]
 
 
+def older_laptop(m: pytest.MonkeyPatch) -> None:
+    """Plays a laptop from before documents travelled: a consent goes without its document,
+    and nothing is sent again."""
+    m.setattr(outbox_items, "_document", lambda _content: None)
+    m.setattr(outbox, "requeue_sent_documents", lambda _ws: 0)
+
+
 @pytest.mark.parametrize("on", [False, True])
 def test_the_consent_item_carries_the_document_when_the_importer_takes_it(
     setup: Setup, monkeypatch: pytest.MonkeyPatch, on: bool
 ) -> None:
-    monkeypatch.setattr(payload_items, "CONSENT_DOCUMENTS_TRAVEL", on)
+    if not on:
+        older_laptop(monkeypatch)
     data = pdf_bytes()
     consent = sign(setup.ws, "DH-901", data)
     [item] = consent_items(setup.ws)
@@ -175,11 +183,9 @@ def test_a_document_that_would_be_refused_stays_behind(
 ) -> None:
     """A document stored before the 10 MB cap (or damaged) never makes a bundle refused:
     the decision travels alone."""
-    monkeypatch.setattr(payload_items, "CONSENT_DOCUMENTS_TRAVEL", True)
     monkeypatch.setattr("sylcollect.services.econsent.MAX_BYTES", 25 * 1024 * 1024)
     sign(setup.ws, "DH-901", b"%PDF-" + bytes(10 * 1024 * 1024 + 1))
     monkeypatch.undo()
-    monkeypatch.setattr(payload_items, "CONSENT_DOCUMENTS_TRAVEL", True)
     [item] = consent_items(setup.ws)
     assert CONSENT_DOCUMENT_KEY not in item.content
 
@@ -310,7 +316,7 @@ def test_documents_sent_without_them_before_travel_once(
 ) -> None:
     data = pdf_bytes()
     with monkeypatch.context() as m:  # an older version: the decision only
-        m.setattr(payload_items, "CONSENT_DOCUMENTS_TRAVEL", False)
+        older_laptop(m)
         consent = sign(setup.ws, "DH-901", data)
         outbox.sync(setup.ws, FolderTarget(setup.export))
     _import_all(setup)
