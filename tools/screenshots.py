@@ -103,7 +103,6 @@ def run(out: Path, only: list[str]) -> list[Path]:
 
     from sylcollect.crypto.testing import cheap_kdf
     from ui import theme
-    from ui.gc_guard import MainThreadGarbageCollector
     from ui.tasks import TaskRunner
     from ui.windows.first_run import FirstRunWizard
     from ui.windows.main_window import MainWindow
@@ -116,7 +115,6 @@ def run(out: Path, only: list[str]) -> list[Path]:
         app.setOrganizationName("SYL Collect screenshots")
         app.setApplicationName("SYL Collect screenshots")
         theme.apply(app, theme.LIGHT)
-        MainThreadGarbageCollector(app)
         tasks = TaskRunner(app)
         shoot = Shooter(app, out, only)
 

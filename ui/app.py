@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sylcollect.errors import SylError
 from sylcollect.storage import peek
 from ui import i18n, messages
-from ui.gc_guard import MainThreadGarbageCollector
 from ui.pages.settings_prefs import Preferences
 from ui.tasks import TaskRunner
 
@@ -241,8 +240,6 @@ def run(
     """
     args = parse_args(argv)
     app = make_application([])
-    # Before any worker thread exists: cycles are collected on the GUI thread only.
-    MainThreadGarbageCollector(app)
     i18n.install(app)  # the system's language where we have it; English otherwise
     Preferences().apply_appearance(app, force_hc=args.high_contrast)
     tasks = TaskRunner(app)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 
 class MainThreadGarbageCollector(QObject):
@@ -44,3 +44,12 @@ class MainThreadGarbageCollector(QObject):
         self._timer.stop()
         if self._was_enabled:
             gc.enable()
+
+
+def install(app: QCoreApplication) -> MainThreadGarbageCollector:
+    """The application's collector, made on first use (TaskRunner calls this before it
+    starts any worker thread, so every app, tool and test that runs tasks is covered)."""
+    found = app.findChild(MainThreadGarbageCollector)
+    return (
+        found if isinstance(found, MainThreadGarbageCollector) else MainThreadGarbageCollector(app)
+    )

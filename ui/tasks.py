@@ -15,7 +15,9 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from ui import gc_guard
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,9 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        app = QCoreApplication.instance()
+        if app is not None:  # cycles are collected on the GUI thread, never in the worker
+            gc_guard.install(app)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._ids = itertools.count(1)

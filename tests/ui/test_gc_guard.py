@@ -40,6 +40,15 @@ def test_a_worker_allocating_past_the_threshold_collects_nothing(qtbot, gui_thre
     del keep
 
 
+def test_a_task_runner_installs_the_guard_once(qapp, gui_thread_gc) -> None:
+    from ui.gc_guard import install
+    from ui.tasks import TaskRunner
+
+    TaskRunner()
+    assert qapp.findChildren(MainThreadGarbageCollector) == [gui_thread_gc]
+    assert install(qapp) is gui_thread_gc
+
+
 def test_check_collects_each_generation_past_its_threshold(qapp) -> None:
     collector = MainThreadGarbageCollector(interval_ms=60_000)  # only explicit checks
     try:
