@@ -216,24 +216,19 @@ class SignedConsent:
 def signed_consent(conn: CentralConnection, typed: str) -> SignedConsent:
     """The newest signed consent document of the participant with code `typed` (exact, or
     the one code that matches it ignoring case). Reading it is audited (`export`)."""
-    from sqlalchemy import func, select
-
     from sylcollect.errors import NotFound
     from sylcollect.services.econsent import ConsentDocument, signed_document
-    from sylcollect.storage.schema import ParticipantRow
 
     store = conn.session.store
     code = typed.strip()
     with store.transaction() as tx:
-        row = tx.session.scalar(select(ParticipantRow).where(ParticipantRow.code == code))
-        if row is None and code:
-            rows = tx.session.scalars(
-                select(ParticipantRow).where(func.upper(ParticipantRow.code) == code.upper())
-            ).all()
-            row = rows[0] if len(rows) == 1 else None
-        if row is None:
-            return SignedConsent(code, UNKNOWN)
-        code, uuid, withdrawn = row.code, row.uuid, row.withdrawn_at is not None
+        people = tx.participants.directory()  # plain columns: nothing decrypted
+    found = [p for p in people if p.code == code] or [
+        p for p in people if code and p.code.upper() == code.upper()
+    ]
+    if len(found) != 1:
+        return SignedConsent(code, UNKNOWN)
+    code, uuid, withdrawn = found[0].code, found[0].uuid, found[0].withdrawn
     if withdrawn:
         return SignedConsent(code, WITHDRAWN, uuid)
 
