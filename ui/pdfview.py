@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
@@ -34,25 +34,147 @@ FIT_WIDTH = 0.0
 Run = Callable[..., Any]  # Services.run / TaskRunner.run: fn, *args, on_done=, on_error=
 
 
-class PdfView(QWidget):
-    """Shows one PDF (bytes) with zoom, page navigation, print and save. GUI thread; the save
-    and the audit events run through `run` on the worker."""
+class DocumentFrame(QWidget):
+    """What PdfView and the supervisor's scan view share: the document's bytes and how a
+    copy of it is audited, the Print… and Save buttons, the focus-ring scroll area, the
+    notice line, and saving a copy / auditing a print through `run` on the worker."""
 
     saved = Signal(object)  # Path
     printed = Signal(int)
+    notice: Notice  # made by the subclass where its layout wants it
+    print_button: QPushButton
+    save_button: QPushButton
+    scroll: QScrollArea
 
     def __init__(
         self, workspace: UnlockedWorkspace | None, run: Run, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("pdfView")
         self._ws = workspace
         self._run = run
         self._data: bytes | None = None
-        self._pages: PdfPages | None = None
         self._audit: PdfAudit | None = None
         self._name = "document.pdf"
         self.print_dialog: QPrintDialog | None = None
+
+    # --- layout -----------------------------------------------------------------------
+    def _print_save_buttons(self, save_text: str) -> tuple[QPushButton, QPushButton]:
+        """Print… (Ctrl+P) and the save button (its words from the subclass)."""
+        self.print_button = QPushButton(QCoreApplication.translate("PdfView", "Print…"), self)
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_button.setToolTip(
+            QCoreApplication.translate("PdfView", "Print with the system print dialog (Ctrl+P)")
+        )
+        self.print_button.clicked.connect(self.print_)
+        self.save_button = QPushButton(save_text, self)
+        self.save_button.setToolTip(
+            QCoreApplication.translate(
+                "PdfView", "Save a copy where you choose. A copy with personal data is recorded."
+            )
+        )
+        self.save_button.clicked.connect(self.choose_save_path)
+        return self.print_button, self.save_button
+
+    def _scroll_area(self, name: str, accessible_name: str) -> QScrollArea:
+        """A scroll area that takes the keyboard focus (arrows and Page Up/Down scroll) and
+        shows it with a thick ring."""
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName(name)
+        self.scroll.setAccessibleName(accessible_name)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        t = theme.current()
+        self.scroll.setStyleSheet(
+            f"QScrollArea#{name} {{ border: 1px solid {t.border_input}; padding: 2px; }}"
+            f" QScrollArea#{name}:focus {{ border: 3px solid {t.focus}; padding: 0px; }}"
+        )
+        return self.scroll
+
+    # --- document ---------------------------------------------------------------------
+    @property
+    def data(self) -> bytes | None:
+        return self._data
+
+    def _close_print_dialog(self) -> None:
+        if self.print_dialog is not None:
+            self.print_dialog.reject()
+            self.print_dialog = None
+
+    def set_workspace(self, workspace: UnlockedWorkspace | None) -> None:
+        """Where saves and print audits go from now on (e.g. a central store just opened)."""
+        self._ws = workspace
+
+    # --- print and save ---------------------------------------------------------------
+    def print_(self) -> None:
+        raise NotImplementedError
+
+    def _audit_printed(self, pages: int) -> None:
+        """Records on the worker that `pages` pages with personal data went to a printer."""
+        if self._audit is not None and self._ws is not None:
+            self._run(
+                audit_print, self._ws, self._audit, pages, on_error=self._failed, context=self
+            )
+
+    def _save_dialog(self) -> tuple[str, str]:
+        """The save dialog's title and file-type filter ("" for any file)."""
+        raise NotImplementedError
+
+    def choose_save_path(self) -> None:
+        """Asks where to save (the user's documents folder by default, never a temp folder)."""
+        if self._data is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        title, file_filter = self._save_dialog()
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path(folder) / self._name), file_filter
+        )
+        if path:
+            self.save_to(Path(path))
+
+    def _save_path(self, path: Path) -> Path:
+        """The path the copy goes to (PdfView adds a missing .pdf)."""
+        return path
+
+    def save_to(self, path: Path) -> None:
+        """Saves the bytes to `path` on the worker (atomic; audited when they hold personal
+        data)."""
+        if self._data is None or self._ws is None:
+            return
+        path = self._save_path(path)
+        self.notice.show_message("wait", QCoreApplication.translate("PdfView", "Saving…"))
+        self._run(
+            save_pdf,
+            self._ws,
+            path,
+            self._data,
+            self._audit,
+            on_done=self._saved,
+            on_error=self._failed,
+            context=self,
+        )
+
+    def _saved_text(self, path: Path) -> str:
+        raise NotImplementedError
+
+    def _saved(self, path: Path) -> None:
+        self.notice.show_message("success", self._saved_text(path))
+        self.saved.emit(path)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.notice.show_message("error", messages.message_for(exc, "save"))
+
+
+class PdfView(DocumentFrame):
+    """Shows one PDF (bytes) with zoom, page navigation, print and save. GUI thread; the save
+    and the audit events run through `run` on the worker."""
+
+    def __init__(
+        self, workspace: UnlockedWorkspace | None, run: Run, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(workspace, run, parent)
+        self.setObjectName("pdfView")
+        self._pages: PdfPages | None = None
         self.page_labels: list[QLabel] = []
 
         col = QVBoxLayout(self)
@@ -61,17 +183,8 @@ class PdfView(QWidget):
         col.addLayout(self._toolbar())
         self.notice = Notice(self)
         col.addWidget(self.notice)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("pdfPages")
-        self.scroll.setAccessibleName(self.tr("Document preview"))
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Up/Down scroll
+        self._scroll_area("pdfPages", self.tr("Document preview"))
         t = theme.current()
-        self.scroll.setStyleSheet(
-            f"QScrollArea#pdfPages {{ border: 1px solid {t.border_input}; padding: 2px; }}"
-            f" QScrollArea#pdfPages:focus {{ border: 3px solid {t.focus}; padding: 0px; }}"
-        )
         host = QWidget()
         host.setObjectName("pdfHost")
         host.setStyleSheet(f"#pdfHost {{ background: {t.page}; }}")
@@ -110,15 +223,7 @@ class PdfView(QWidget):
         zoom_label.setBuddy(self.zoom)
         page_label = label(self.tr("Page"), "caption", wrap=False)
         page_label.setBuddy(self.page_spin)
-        self.print_button = QPushButton(self.tr("Print…"), self)
-        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.print_button.setToolTip(self.tr("Print with the system print dialog (Ctrl+P)"))
-        self.print_button.clicked.connect(self.print_)
-        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
-        self.save_button.setToolTip(
-            self.tr("Save a copy where you choose. A copy with personal data is recorded.")
-        )
-        self.save_button.clicked.connect(self.choose_save_path)
+        self._print_save_buttons(self.tr("Save as PDF…"))
         for w in (self.prev_button, self.next_button, self.print_button, self.save_button):
             w.setAutoDefault(False)
         for w in (page_label, self.prev_button, self.page_spin, self.page_total, self.next_button):
@@ -145,10 +250,6 @@ class PdfView(QWidget):
     def page_count(self) -> int:
         return self._pages.count if self._pages else 0
 
-    @property
-    def data(self) -> bytes | None:
-        return self._data
-
     def set_pdf(self, data: bytes, file_name: str, audit: PdfAudit | None = None) -> None:
         """Shows `data`; `audit` says how a save or print of it is recorded (None: no
         personal data in it)."""
@@ -169,9 +270,7 @@ class PdfView(QWidget):
 
     def clear(self) -> None:
         """Drops the document and every rendered page (used when locking)."""
-        if self.print_dialog is not None:
-            self.print_dialog.reject()
-            self.print_dialog = None
+        self._close_print_dialog()
         for lab in self.page_labels:
             lab.deleteLater()
         self.page_labels = []
@@ -266,57 +365,21 @@ class PdfView(QWidget):
             "success", self.tr("Sent {n} pages to the printer.").format(n=pages)
         )
         self.printed.emit(pages)
-        if self._audit is not None and self._ws is not None:
-            self._run(
-                audit_print, self._ws, self._audit, pages, on_error=self._failed, context=self
-            )
+        self._audit_printed(pages)
 
-    def choose_save_path(self) -> None:
-        """Asks where to save (the user's documents folder by default, never a temp folder)."""
-        if self._data is None:
-            return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save as PDF"),
-            str(Path(folder) / self._name),
-            self.tr("PDF documents (*.pdf)"),
-        )
-        if path:
-            self.save_to(Path(path))
+    def _save_dialog(self) -> tuple[str, str]:
+        return self.tr("Save as PDF"), self.tr("PDF documents (*.pdf)")
 
-    def save_to(self, path: Path) -> None:
-        """Saves the PDF to `path` on the worker (atomic; audited when it has personal data)."""
-        if self._data is None or self._ws is None:
-            return
+    def _save_path(self, path: Path) -> Path:
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        self.notice.show_message("wait", self.tr("Saving…"))
-        self._run(
-            save_pdf,
-            self._ws,
-            path,
-            self._data,
-            self._audit,
-            on_done=self._saved,
-            on_error=self._failed,
-            context=self,
-        )
+        return path
 
-    def _saved(self, path: Path) -> None:
+    def _saved_text(self, path: Path) -> str:
         text = self.tr("Saved to {path}.").format(path=path)
         if self._audit is not None:
             text += " " + self.tr("It holds personal data: keep it safe and delete it when done.")
-        self.notice.show_message("success", text)
-        self.saved.emit(path)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.notice.show_message("error", messages.message_for(exc, "save"))
-
-    def set_workspace(self, workspace: UnlockedWorkspace | None, run: Run) -> None:
-        """Where saves and print audits go from now on (e.g. a central store just opened)."""
-        self._ws = workspace
-        self._run = run
+        return text
 
     def forget_workspace(self) -> None:
         self._ws = None

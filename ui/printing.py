@@ -54,6 +54,15 @@ class PdfPages:
             self._doc = None
 
 
+def draw_fitted(painter: QPainter, image: QImage) -> None:
+    """Draws `image` on the painter's page scaled to fit (aspect ratio kept), centred
+    across the page and at its top."""
+    target = QRectF(painter.viewport())
+    size = image.size().toSizeF().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    x = target.x() + (target.width() - size.width()) / 2
+    painter.drawImage(QRectF(x, target.y(), size.width(), size.height()), image)
+
+
 def print_pages(pages: PdfPages, printer: QPrinter) -> int:
     """Prints every page (or the dialog's page range) onto `printer`; returns pages printed."""
     first, last = 1, pages.count
@@ -69,38 +78,49 @@ def print_pages(pages: PdfPages, printer: QPrinter) -> int:
         for index in range(first - 1, last):
             if printed:
                 printer.newPage()
-            image = pages.image(index, dpi / POINTS_PER_INCH)
-            target = QRectF(painter.viewport())
-            size = image.size().toSizeF().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            x = target.x() + (target.width() - size.width()) / 2
-            painter.drawImage(QRectF(x, target.y(), size.width(), size.height()), image)
+            draw_fitted(painter, pages.image(index, dpi / POINTS_PER_INCH))
             printed += 1
     finally:
         painter.end()
     return printed
 
 
-def open_print_dialog(
-    parent: QWidget, pages: PdfPages, on_printed: Callable[[int], None] | None = None
-) -> QPrintDialog:
-    """Opens the system print dialog (window-modal); prints when the user accepts."""
+def new_printer() -> QPrinter:
+    """A high-resolution printer whose spool job has a generic name (no name or code)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setFullPage(False)
     printer.setDocName("SYL Collect")  # generic: the spool queue shows no name or code
+    return printer
+
+
+def show_print_dialog(
+    parent: QWidget, printer: QPrinter, accepted: Callable[[], None], page_count: int | None = None
+) -> QPrintDialog:
+    """Opens the system print dialog for `printer` (window-modal); calls `accepted` when the
+    user accepts. With `page_count`, the user may pick a page range within it."""
     dialog = QPrintDialog(printer, parent)
-    dialog.setMinMax(1, pages.count)
-    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+    if page_count is not None:
+        dialog.setMinMax(1, page_count)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
+    dialog.accepted.connect(accepted)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    return dialog
+
+
+def open_print_dialog(
+    parent: QWidget, pages: PdfPages, on_printed: Callable[[int], None] | None = None
+) -> QPrintDialog:
+    """Opens the system print dialog (window-modal); prints the PDF when the user accepts."""
+    printer = new_printer()
 
     def accepted() -> None:
         n = print_pages(pages, printer)
         if on_printed is not None:
             on_printed(n)
 
-    dialog.accepted.connect(accepted)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.show()
-    return dialog
+    return show_print_dialog(parent, printer, accepted, pages.count)
 
 
 @dataclass(frozen=True)

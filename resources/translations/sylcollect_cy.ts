@@ -1295,19 +1295,7 @@
 <context>
     <name>ImageView</name>
     <message>
-        <source>Print…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print with the system print dialog (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save a copy…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save a copy where you choose. A copy with personal data is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1328,10 +1316,6 @@
     </message>
     <message>
         <source>Save a copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

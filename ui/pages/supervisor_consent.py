@@ -13,25 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QStandardPaths, QStringListModel, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QResizeEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCompleter,
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from sylcollect.storage.workspace import UnlockedWorkspace
-from ui import messages, theme
 from ui.pages.supervisor_data import (
     NO_DOCUMENT,
     UNKNOWN,
@@ -39,8 +35,8 @@ from ui.pages.supervisor_data import (
     SignedConsent,
     signed_consent,
 )
-from ui.pdfview import PdfView
-from ui.printing import PdfAudit, audit_print, save_pdf
+from ui.pdfview import DocumentFrame, PdfView
+from ui.printing import PdfAudit, draw_fitted, new_printer, show_print_dialog
 from ui.widgets.basics import BusyRow, Notice, label
 
 Run = Callable[..., Any]  # SupervisorPage.run: fn(connection, *args) on the central worker
@@ -48,66 +44,38 @@ Store = Callable[[], UnlockedWorkspace | None]  # the open central store, if any
 SUFFIX = {"image/png": ".png", "image/jpeg": ".jpg", "image/tiff": ".tif"}
 
 
-class ImageView(QWidget):
+class ImageView(DocumentFrame):
     """A scanned consent form (PNG, JPEG or TIFF bytes) scaled to the width, with Print… and
     Save a copy… (both audited). GUI thread; the save and the audit go through `run`."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ws: UnlockedWorkspace | None = None
-        self._run: Run | None = None
-        self._data: bytes | None = None
+    def __init__(self, run: Run, parent: QWidget | None = None) -> None:
+        super().__init__(None, run, parent)
         self._image: QImage | None = None
-        self._audit: PdfAudit | None = None
         self._name = "scan"
-        self.print_dialog: QPrintDialog | None = None
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(8)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.print_button = QPushButton(self.tr("Print…"), self)
-        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.print_button.setToolTip(self.tr("Print with the system print dialog (Ctrl+P)"))
-        self.print_button.clicked.connect(self.print_)
-        self.save_button = QPushButton(self.tr("Save a copy…"), self)
-        self.save_button.setToolTip(
-            self.tr("Save a copy where you choose. A copy with personal data is recorded.")
-        )
-        self.save_button.clicked.connect(self.choose_save_path)
-        for b in (self.print_button, self.save_button):
+        for b in self._print_save_buttons(self.tr("Save a copy…")):
             b.setAutoDefault(False)
             row.addWidget(b)
         col.addLayout(row)
         self.notice = Notice(self)
         col.addWidget(self.notice)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("scanView")
-        self.scroll.setAccessibleName(self.tr("Scanned consent form"))
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        t = theme.current()
-        self.scroll.setStyleSheet(
-            f"QScrollArea#scanView {{ border: 1px solid {t.border_input}; padding: 2px; }}"
-            f" QScrollArea#scanView:focus {{ border: 3px solid {t.focus}; padding: 0px; }}"
-        )
+        self._scroll_area("scanView", self.tr("Scanned consent form"))
         self.picture = QLabel(self.scroll)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.scroll.setWidget(self.picture)
         col.addWidget(self.scroll, 1)
         self.clear()
 
-    @property
-    def data(self) -> bytes | None:
-        return self._data
-
     def set_image(
-        self, data: bytes, file_name: str, audit: PdfAudit, ws: UnlockedWorkspace, run: Run
+        self, data: bytes, file_name: str, audit: PdfAudit, ws: UnlockedWorkspace
     ) -> bool:
         """Shows the scan; False (and Save a copy… only) when Qt can't decode it."""
         self.clear()
-        self._ws, self._run = ws, run
+        self._ws = ws
         self._data, self._name, self._audit = data, file_name, audit
         image = QImage.fromData(data)
         self.save_button.setEnabled(True)
@@ -125,9 +93,7 @@ class ImageView(QWidget):
 
     def clear(self) -> None:
         """Drops the scan (used when the study home closes or the workspace locks)."""
-        if self.print_dialog is not None:
-            self.print_dialog.reject()
-            self.print_dialog = None
+        self._close_print_dialog()
         self._data = self._image = self._audit = None
         self._ws = None
         self.picture.clear()
@@ -155,17 +121,13 @@ class ImageView(QWidget):
     def print_(self) -> None:
         if self._image is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("SYL Collect")  # generic: the spool queue shows no code
-        dialog = QPrintDialog(printer, self)
-        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
-        dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.print_dialog = dialog
-        dialog.show()
+        printer = new_printer()
+        # no page range (one page), unlike a PDF's dialog
+        self.print_dialog = show_print_dialog(self, printer, lambda: self.print_to(printer))
 
     def print_to(self, printer: QPrinter) -> None:
-        """Paints the scan on one page, scaled to fit; audited."""
+        """Paints the scan on one page, scaled to fit; audited. A printer that can't be
+        started is said in the notice (not raised)."""
         if self._image is None:
             return
         painter = QPainter()
@@ -173,45 +135,19 @@ class ImageView(QWidget):
             self.notice.show_message("error", self.tr("The printer could not be started."))
             return
         try:
-            target = QRectF(painter.viewport())
-            size = self._image.size().toSizeF()
-            size.scale(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            x = target.x() + (target.width() - size.width()) / 2
-            painter.drawImage(QRectF(x, target.y(), size.width(), size.height()), self._image)
+            draw_fitted(painter, self._image)
         finally:
             painter.end()
         self.notice.show_message("success", self.tr("Sent the scan to the printer."))
-        if self._audit is not None and self._ws is not None and self._run is not None:
-            self._run(audit_print, self._ws, self._audit, 1, on_error=self._failed, context=self)
+        self._audit_printed(1)
 
-    def choose_save_path(self) -> None:
-        if self._data is None:
-            return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save a copy"), str(Path(folder) / self._name)
-        )
-        if path:
-            self.save_to(Path(path))
+    def _save_dialog(self) -> tuple[str, str]:
+        return self.tr("Save a copy"), ""  # any file type; the name keeps the scan's suffix
 
-    def save_to(self, path: Path) -> None:
-        """Writes the scan's bytes to `path` on the worker (atomic, audited)."""
-        if self._data is None or self._ws is None or self._run is None:
-            return
-        self.notice.show_message("wait", self.tr("Saving…"))
-        self._run(save_pdf, self._ws, path, self._data, self._audit,
-                  on_done=self._saved, on_error=self._failed, context=self)  # fmt: skip
-
-    def _saved(self, path: Path) -> None:
-        self.notice.show_message(
-            "success",
-            self.tr(
-                "Saved to {path}. It holds personal data: keep it safe and delete it when done."
-            ).format(path=path),
-        )
-
-    def _failed(self, exc: BaseException) -> None:
-        self.notice.show_message("error", messages.message_for(exc, "save"))
+    def _saved_text(self, path: Path) -> str:
+        return self.tr(
+            "Saved to {path}. It holds personal data: keep it safe and delete it when done."
+        ).format(path=path)
 
 
 class ConsentPanel(QWidget):
@@ -272,7 +208,7 @@ class ConsentPanel(QWidget):
         self.stack = QStackedWidget(self)
         self.view = PdfView(None, tasks_run, self.stack)
         self.view.empty.setText(self.tr("Type a participant's code and press Open signed consent."))
-        self.image = ImageView(self.stack)
+        self.image = ImageView(tasks_run, self.stack)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.image)
         col.addWidget(self.stack, 1)
@@ -358,7 +294,7 @@ class ConsentPanel(QWidget):
         self.about.show()
         name = f"signed-consent-{found.code}"
         if found.is_pdf:
-            self.view.set_workspace(store, self._tasks_run)
+            self.view.set_workspace(store)
             try:
                 self.view.set_pdf(found.data, name + ".pdf", audit)
             except Exception:  # pdfium refuses damaged bytes
@@ -374,7 +310,7 @@ class ConsentPanel(QWidget):
             self.view.scroll.setFocus()
         else:
             suffix = SUFFIX.get(found.media_type, "")
-            self.image.set_image(found.data, name + suffix, audit, store, self._tasks_run)
+            self.image.set_image(found.data, name + suffix, audit, store)
             self.stack.setCurrentWidget(self.image)
             self.image.scroll.setFocus()
 
