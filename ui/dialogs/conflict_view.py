@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sylcollect.sync.central_resolve import SUPERVISOR
 from ui.models.devices import when
 from ui.pages.supervisor_data import ConflictDetail, VersionView, resolve
-from ui.widgets.basics import BusyRow, Notice, button_row, label
+from ui.widgets.basics import BusyRow, Notice, button_row, confirm, label
 
 Run = Callable[..., None]  # SupervisorPage.run: fn(connection, *args) on the central worker
 KEEP_CONTENT_PX = 36  # + padding, border and margin: a 48 px target (UX.md asks >= 24 for staff)
@@ -109,11 +109,7 @@ def keep_box(parent: QWidget, chosen: VersionView, others: tuple[VersionView, ..
 def confirm_keep(parent: QWidget, chosen: VersionView, others: tuple[VersionView, ...]) -> bool:
     """Asks once; Cancel is the default, the button says what it does."""
     box = keep_box(parent, chosen, others)
-    yes = box.addButton(_tr("Keep this version"), QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is yes
+    return confirm(box, _tr("Keep this version"), QMessageBox.ButtonRole.AcceptRole)
 
 
 class ConflictDialog(QDialog):

@@ -26,7 +26,7 @@ from ui.dialogs.passwords import AddUserDialog, ChangePasswordDialog
 from ui.nav import Services
 from ui.pages.participants_widgets import keep_focus_visible
 from ui.pages.settings_prefs import AUTO_LOCK_MINUTES
-from ui.widgets.basics import BusyRow, Notice, PageHeader, label
+from ui.widgets.basics import BusyRow, Notice, PageHeader, confirm, label
 
 SCALE_NAMES = {
     1.0: QT_TRANSLATE_NOOP("SettingsPage", "Standard"),
@@ -242,11 +242,7 @@ class SettingsPage(QWidget):
         box.setInformativeText(
             self.tr("They will no longer be able to unlock it. Their work stays.")
         )
-        remove = box.addButton(self.tr("Remove user"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is remove
+        return confirm(box, self.tr("Remove user"), QMessageBox.ButtonRole.DestructiveRole)
 
     def remove_user(self, name: str) -> None:
         if not self.confirm_remove(name):

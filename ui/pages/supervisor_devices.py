@@ -23,7 +23,7 @@ from sylcollect.sync.central_resolve import Resolution
 from ui.models.conflicts import ConflictRow, ConflictsModel
 from ui.models.devices import DevicesModel
 from ui.pages.supervisor_data import ConflictDetail, approve, conflict_detail, revoke
-from ui.widgets.basics import Notice, label
+from ui.widgets.basics import Notice, confirm, label
 
 Run = Callable[..., None]
 
@@ -61,11 +61,7 @@ def confirm_revoke(parent: QWidget, device: DeviceInfo) -> bool:
             "next study package tells the laptop. This can't be undone."
         )
     )
-    yes = box.addButton(parent.tr("Revoke laptop"), QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is yes
+    return confirm(box, parent.tr("Revoke laptop"), QMessageBox.ButtonRole.DestructiveRole)
 
 
 class DevicesPanel(QWidget):

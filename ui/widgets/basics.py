@@ -1,4 +1,5 @@
-"""Page header, notice (icon + words), busy row and the label-above-field helper."""
+"""Page header, notice (icon + words), busy row, the label-above-field helper and the
+confirmation box's buttons."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QScrollArea,
     QSizePolicy,
@@ -213,3 +215,13 @@ def button_row(*buttons: QWidget) -> QHBoxLayout:
     for b in buttons:
         row.addWidget(b)
     return row
+
+
+def confirm(box: QMessageBox, action_text: str, role: QMessageBox.ButtonRole) -> bool:
+    """Shows `box` (the caller words and translates it) with a button that says what it does
+    and Cancel, the default; True only when the user pressed the action button."""
+    action = box.addButton(action_text, role)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is action
