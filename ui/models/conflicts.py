@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
 
 from sylcollect.sync.central_resolve import SUPERVISOR
+from ui.models.rows import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,31 +53,14 @@ def version_name(device_id: str, revision: int) -> str:
     return _tr("laptop {d}, revision {r}").format(d=device_id[:8], r=revision)
 
 
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(RowsModel):
     """The conflicts list. GUI thread."""
 
     RECORD, KEPT, OTHERS = range(3)
     HEADERS = ("Record", "Version kept", "Other versions")
+    TR_CONTEXT = "conflicts"
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ConflictRow] = []
-
-    def set_rows(self, rows: Sequence[ConflictRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
-        return None
+    rows: list[ConflictRow]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

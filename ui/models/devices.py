@@ -9,15 +9,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
 
 from sylcollect.sync.central import DeviceInfo
+from ui.models.rows import RowsModel
 from ui.pages.sync_data import BundleRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,31 +34,14 @@ def when(iso: str | None) -> str:
     return iso[:16].replace("T", " ")
 
 
-class BundlesModel(QAbstractTableModel):
+class BundlesModel(RowsModel):
     """The bundles this laptop wrote, newest first. GUI thread."""
 
     SEQUENCE, CREATED, STATE, RECORDS, SENT = range(5)
     HEADERS = ("Bundle", "Written", "State", "Records", "Delivered")
+    TR_CONTEXT = "devices"
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[BundleRow] = []
-
-    def set_rows(self, rows: Sequence[BundleRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
-        return None
+    rows: list[BundleRow]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -88,34 +70,20 @@ STATUS_WORDS = {
 }
 
 
-class DevicesModel(QAbstractTableModel):
+class DevicesModel(RowsModel):
     """Laptops that sent bundles to the central store, with gaps and held bundles. GUI thread."""
 
     DEVICE, FIELDWORKER, STATUS, LAST_SEEN, BUNDLES, GAPS, HELD = range(7)
     HEADERS = ("Laptop", "Fieldworker", "Status", "Last seen", "Bundles", "Missing", "Held")
+    TR_CONTEXT = "devices"
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[DeviceInfo] = []
+    rows: list[DeviceInfo]
 
     def set_devices(self, devices: Sequence[DeviceInfo]) -> None:
-        self.beginResetModel()
-        self.rows = list(devices)
-        self.endResetModel()
+        self.set_rows(devices)
 
     def device(self, row: int) -> DeviceInfo | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
+
+from ui.models.rows import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 IMPORTED, DUPLICATE, QUARANTINED, REFUSED = "imported", "duplicate", "quarantined", "refused"
@@ -110,20 +110,17 @@ STATUS_WORDS = {
 }
 
 
-class ImportsModel(QAbstractTableModel):
+class ImportsModel(RowsModel):
     """The import report, in the order the files were imported. GUI thread."""
 
     FILE, STATUS, DEVICE, NEW, UPDATED, CONFLICTS, NOTES = range(7)
     HEADERS = ("File", "Result", "Laptop", "New", "Updated", "Conflicts", "Notes")
+    TR_CONTEXT = "imports"
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ImportOutcome] = []
+    rows: list[ImportOutcome]
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self.rows = []
-        self.endResetModel()
+        self.set_rows(())
 
     def add(self, outcomes: Sequence[ImportOutcome]) -> None:
         if not outcomes:
@@ -138,17 +135,6 @@ class ImportsModel(QAbstractTableModel):
 
     def first_attention(self) -> int:
         return next((n for n, o in enumerate(self.rows) if o.needs_attention), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
