@@ -6,7 +6,7 @@ import itertools
 from datetime import date
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,10 +25,10 @@ from ui import messages
 from ui.dialogs import indicator_data as data
 from ui.dialogs.observation_widgets import (
     CheckNotice,
-    ErrorSummary,
-    ScrollingBody,
+    EntryFrame,
     controls_stylesheet,
     fit_to_screen,
+    save_key_text,
 )
 from ui.models.indicators import (
     INDICATORS,
@@ -40,9 +39,7 @@ from ui.models.indicators import (
     previous_month,
 )
 from ui.tasks import TaskRunner
-from ui.widgets.basics import BusyRow, Notice, label
-
-SAVE_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
+from ui.widgets.basics import Notice, label
 
 
 class IndicatorReturnDialog(QDialog):
@@ -73,23 +70,12 @@ class IndicatorReturnDialog(QDialog):
         self.checks: dict[str, CheckNotice] = {}
         self.errors: dict[str, Notice] = {}
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = ScrollingBody(self)
-        outer.addWidget(scroll, 1)
-        col = QVBoxLayout(scroll.body)
-        col.setContentsMargins(32, 24, 32, 8)
-        col.setSpacing(4)
-        col.addWidget(label(self.tr("Monthly return"), "title"))
-        col.addWidget(
-            label(
-                self.tr("Counts for the whole month at one site. Enter 0 if there were none."),
-                "muted",
-            )
+        frame = EntryFrame(
+            self,
+            self.tr("Monthly return"),
+            self.tr("Counts for the whole month at one site. Enter 0 if there were none."),
         )
-        col.addSpacing(8)
-        self.summary = ErrorSummary(self)
-        col.addWidget(self.summary)
+        col, self.summary = frame.col, frame.summary
 
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -137,25 +123,12 @@ class IndicatorReturnDialog(QDialog):
         col.addWidget(self.confirm)
         col.addStretch(1)
 
-        footer = QHBoxLayout()
-        footer.setContentsMargins(32, 8, 32, 20)
-        self.busy = BusyRow(self)
-        footer.addWidget(self.busy, 1)
-        footer.addStretch(0)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton(self.tr("Save return"), self)
-        self.save_button.setProperty("primary", True)
-        self.save_button.setDefault(True)
-        keys = SAVE_KEYS[0].toString(QKeySequence.SequenceFormat.NativeText)
-        self.save_button.setToolTip(self.tr("Save ({key})").format(key=keys))
-        self.save_button.clicked.connect(self.save)
-        footer.addWidget(self.cancel_button)
-        footer.addWidget(self.save_button)
-        outer.addLayout(footer)
-        for keyseq in SAVE_KEYS:
-            QShortcut(keyseq, self, activated=self.save)
+        self.busy, self.cancel_button, self.save_button = frame.add_footer(
+            self.tr("Cancel"),
+            self.tr("Save return"),
+            self.tr("Save ({key})").format(key=save_key_text()),
+            self.save,
+        )
 
         self.tab_chain = [
             self.site,

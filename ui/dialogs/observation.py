@@ -6,7 +6,6 @@ import itertools
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,18 +27,17 @@ from ui import messages
 from ui.dialogs import observation_data as data
 from ui.dialogs.observation_widgets import (
     DateTimeEdit,
-    ErrorSummary,
+    EntryFrame,
     ListCompleter,
-    ScrollingBody,
     controls_stylesheet,
     fit_to_screen,
+    save_key_text,
     split_list,
 )
 from ui.tasks import TaskRunner
-from ui.widgets.basics import BusyRow, Notice, label
+from ui.widgets.basics import Notice, label
 
 PRESETS = (15, 30, 45, 60, 90, 120)
-SAVE_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
 
 
 class ObservationDialog(QDialog):
@@ -65,51 +63,26 @@ class ObservationDialog(QDialog):
         self.saving = False
         self.errors: dict[str, Notice] = {}
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = ScrollingBody(self)
-        body = scroll.body
-        col = QVBoxLayout(body)
-        col.setContentsMargins(32, 24, 32, 8)
-        col.setSpacing(4)
-        col.addWidget(label(self.tr("Log an observation"), "title"))
-        col.addWidget(
-            label(
-                self.tr("What happened, where and when. Use participant codes, never names."),
-                "muted",
-            )
+        frame = EntryFrame(
+            self,
+            self.tr("Log an observation"),
+            self.tr("What happened, where and when. Use participant codes, never names."),
         )
-        col.addSpacing(8)
-        self.summary = ErrorSummary(body)
-        col.addWidget(self.summary)
+        col, self.summary = frame.col, frame.summary
         self._build_when(col)
         self._build_who(col)
         self._build_milestones(col)
         col.addStretch(1)
-        outer.addWidget(scroll, 1)
-
-        footer = QHBoxLayout()
-        footer.setContentsMargins(32, 8, 32, 20)
-        self.busy = BusyRow(self)
-        footer.addWidget(self.busy, 1)
-        footer.addStretch(0)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton(self.tr("Save observation"), self)
-        self.save_button.setProperty("primary", True)
-        self.save_button.setDefault(True)
-        keys = SAVE_KEYS[0].toString(QKeySequence.SequenceFormat.NativeText)
-        self.save_button.setToolTip(self.tr("Save ({key})").format(key=keys))
+        keys = save_key_text()
+        self.busy, self.cancel_button, self.save_button = frame.add_footer(
+            self.tr("Cancel"),
+            self.tr("Save observation"),
+            self.tr("Save ({key})").format(key=keys),
+            self.save,
+        )
         self.save_button.setAccessibleDescription(
             self.tr("Saves the observation. Shortcut: {key}").format(key=keys)
         )
-        self.save_button.clicked.connect(self.save)
-        footer.addWidget(self.cancel_button)
-        footer.addWidget(self.save_button)
-        outer.addLayout(footer)
-        for keyseq in SAVE_KEYS:
-            QShortcut(keyseq, self, activated=self.save)
 
         self._set_tab_order()
         self.site.setCurrentIndex(max(0, self.site.findData(site_id or choices.last_site)))

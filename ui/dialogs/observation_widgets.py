@@ -8,16 +8,24 @@ not style yet. Candidates for `ui/widgets/` once other pages need them.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication, QTextDocumentFragment
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
     QDateEdit,
     QDateTimeEdit,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from sylcollect.resources import resource
 from ui import icons, theme
-from ui.widgets.basics import Notice, label
+from ui.widgets.basics import BusyRow, Notice, label
 
 
 def split_list(text: str, *, spaces: bool = False) -> tuple[str, ...]:
@@ -235,6 +243,61 @@ class ScrollingBody(QScrollArea):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.body.isAncestorOf(new):
             self.ensureWidgetVisible(new, 16, 32)
+
+
+SAVE_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
+
+
+class EntryFrame:
+    """The frame of an entry dialog: a scrolling body that starts with its title, intro and
+    error summary (`col` for the caller's fields), then `add_footer` for the busy row,
+    Cancel and the primary Save button, which Ctrl+Enter also presses. Callers pass the
+    words, translated in their own context."""
+
+    def __init__(self, dialog: QDialog, title: str, intro: str) -> None:
+        self.dialog = dialog
+        self.outer = QVBoxLayout(dialog)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = ScrollingBody(dialog)
+        self.outer.addWidget(self.scroll, 1)
+        self.col = QVBoxLayout(self.scroll.body)
+        self.col.setContentsMargins(32, 24, 32, 8)
+        self.col.setSpacing(4)
+        self.col.addWidget(label(title, "title"))
+        self.col.addWidget(label(intro, "muted"))
+        self.col.addSpacing(8)
+        self.summary = ErrorSummary(self.scroll.body)
+        self.col.addWidget(self.summary)
+
+    def add_footer(
+        self, cancel_text: str, save_text: str, save_tip: str, on_save: Callable[[], object]
+    ) -> tuple[BusyRow, QPushButton, QPushButton]:
+        """Busy row, Cancel (rejects) and Save (`on_save`, also on Ctrl+Enter)."""
+        dialog = self.dialog
+        footer = QHBoxLayout()
+        footer.setContentsMargins(32, 8, 32, 20)
+        busy = BusyRow(dialog)
+        footer.addWidget(busy, 1)
+        footer.addStretch(0)
+        cancel = QPushButton(cancel_text, dialog)
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(dialog.reject)
+        save = QPushButton(save_text, dialog)
+        save.setProperty("primary", True)
+        save.setDefault(True)
+        save.setToolTip(save_tip)
+        save.clicked.connect(on_save)
+        footer.addWidget(cancel)
+        footer.addWidget(save)
+        self.outer.addLayout(footer)
+        for keyseq in SAVE_KEYS:
+            QShortcut(keyseq, dialog, activated=on_save)
+        return busy, cancel, save
+
+
+def save_key_text() -> str:
+    """The save shortcut as the platform writes it (for tooltips)."""
+    return SAVE_KEYS[0].toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
