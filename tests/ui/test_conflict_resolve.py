@@ -175,11 +175,9 @@ def test_resolve_on_the_supervisor_page(qtbot, page, home: Home, tmp_path: Path)
         store.workspace.close()
 
 
-def test_a_conflict_resolved_elsewhere_is_said_and_the_list_reloads(
-    qtbot,
-    page,  # noqa: F811
-    home: Home,  # noqa: F811
-) -> None:
+def _two_laptops_clash(qtbot, page, home: Home):  # type: ignore[no-untyped-def]  # noqa: F811
+    """Two approved laptops send different versions of one site record; the supervisor page
+    imports them and lists the conflict. Returns the record and the conflicts panel."""
     a, b = home.central.device(), home.central.device()
     home.central.approve(a)
     home.central.approve(b)
@@ -191,6 +189,15 @@ def test_a_conflict_resolved_elsewhere_is_said_and_the_list_reloads(
     wait_report(qtbot, page)
     panel = page.conflicts
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=20000)
+    return site, panel
+
+
+def test_a_conflict_resolved_elsewhere_is_said_and_the_list_reloads(
+    qtbot,
+    page,  # noqa: F811
+    home: Home,  # noqa: F811
+) -> None:
+    site, panel = _two_laptops_clash(qtbot, page, home)
     page.run(resolve, site.uuid, CENTRAL, "someone else", on_done=lambda _r: None)
     qtbot.waitUntil(lambda: not page.central_tasks.busy, timeout=20000)
     panel.compare()
@@ -205,17 +212,7 @@ def test_closing_the_study_home_closes_an_open_comparison(
     page,  # noqa: F811
     home: Home,  # noqa: F811
 ) -> None:
-    a, b = home.central.device(), home.central.device()
-    home.central.approve(a)
-    home.central.approve(b)
-    site = record(None, {"notes": "one"})
-    a.bundle(home.out, [site])
-    b.bundle(home.out, [record(None, {"notes": "two"}, uuid=site.uuid, revision=2, minutes=3)])
-    connected(qtbot, page, home)
-    page.imports.import_folder(home.out)
-    wait_report(qtbot, page)
-    panel = page.conflicts
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=20000)
+    _, panel = _two_laptops_clash(qtbot, page, home)
     panel.compare()
     qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.isVisible(), timeout=20000)
     dialog = panel.dialog
