@@ -119,6 +119,7 @@ class SyncWatch(QObject):
         self.state = SyncState(target=self.settings.target)
         self._probe = TaskRunner(self)  # its own thread: probes never wait behind saves
         self._probing = False
+        self._again = False  # "Sync now" pressed while a sync ran: run once more after it
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check_now)
@@ -205,9 +206,14 @@ class SyncWatch(QObject):
 
     # --- syncing ----------------------------------------------------------------------
     def sync_now(self) -> bool:
-        """Starts a sync on the workspace's worker; False if one runs or there's no target."""
+        """Starts a sync on the workspace's worker; False if there's no target, or if one
+        runs already (then this one follows it, so a target changed meanwhile, or a change
+        saved meanwhile, is sent without pressing again)."""
         text = self.target
-        if self.state.syncing or not text or not self._open:
+        if not text or not self._open:
+            return False
+        if self.state.syncing:
+            self._again = True
             return False
         self._set(syncing=True, error="")
         self._services.run(
@@ -224,12 +230,24 @@ class SyncWatch(QObject):
     def _synced(self, result: SyncResult) -> None:
         self._set(syncing=False, online=True, error="")
         self.synced.emit(result)
-        self.refresh()
+        self._follow_up()
 
     def _sync_failed(self, exc: BaseException) -> None:
         text = messages.message_for(exc, "sync")
         self._set(syncing=False, error=text, online=False if _is_target(exc) else None)
         self.failed.emit(text)
+        self._follow_up()
+
+    @property
+    def queued(self) -> bool:
+        """Whether another sync waits for the running one to end."""
+        return self._again
+
+    def _follow_up(self) -> None:
+        if self._again:
+            self._again = False
+            if self.sync_now():
+                return
         self.refresh()
 
     def _set(self, **changes: object) -> None:

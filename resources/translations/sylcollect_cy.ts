@@ -3275,6 +3275,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A sync is running. Yours starts as soon as it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type a folder or an https:// address.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -65,7 +65,10 @@ def test_sync_now_writes_a_bundle_and_nothing_waits(qtbot, laptop, tasks) -> Non
 
 
 def test_missing_target_says_so_and_keeps_the_outbox(qtbot, laptop, tasks) -> None:
+    import shutil
+
     enrol(laptop.ws, "DH-001")
+    shutil.rmtree(laptop.export)  # no auto-sync to the demo's own folder meanwhile
     missing = laptop.tmp / "unplugged-usb"
     page = make_page(qtbot, laptop, tasks)
     page.target_edit.setText(str(missing))
@@ -84,6 +87,32 @@ def test_missing_target_says_so_and_keeps_the_outbox(qtbot, laptop, tasks) -> No
     assert st.waiting.changes == 1 and st.last_sequence == 0
     assert page.watch.summary()[:2] == ["Offline", "1 waiting to sync"]
     assert "Last sync failed" in page.watch.summary()
+
+
+def test_sync_now_during_a_sync_follows_it_to_the_new_target(qtbot, laptop, tasks) -> None:
+    """Pressing Sync now while a sync runs (say the automatic one) is not dropped: it runs
+    when that one ends, to the target typed meanwhile, and the page says it will."""
+    page = make_page(qtbot, laptop, tasks)  # nothing waits: no automatic sync starts
+    qtbot.waitUntil(lambda: page.watch.state.online is not None)
+    wait_idle(qtbot, tasks)
+    page.watch.auto = False
+    enrol(laptop.ws, "DH-001")
+    page.watch.set_target(str(laptop.export))
+    assert page.watch.sync_now()  # as the automatic sync would
+    second = laptop.tmp / "second-usb"
+    second.mkdir()
+    page.target_edit.setText(str(second))
+    delivered = []
+    page.watch.synced.connect(lambda r: delivered.append(r))
+    page.main_action.trigger()  # Ctrl+Shift+S while the first sync runs
+    assert page.watch.queued
+    assert page.notice.message() == "A sync is running. Yours starts as soon as it ends."
+    qtbot.waitUntil(lambda: len(delivered) == 2, timeout=15000)
+    wait_idle(qtbot, tasks)
+    assert not page.watch.queued and not page.watch.state.syncing
+    assert [len(r.delivered) for r in delivered] == [1, 0]  # the first sent it all
+    assert outbox.status(laptop.ws).target == str(second)  # the second went to the new one
+    assert page.notice.kind == "success"
 
 
 def test_auto_sync_when_the_target_becomes_reachable(qtbot, laptop, tasks) -> None:

@@ -250,7 +250,10 @@ class SyncPage(QWidget):
             self.target_edit.setFocus()
             return
         self.notice.clear()
-        self.watch.sync_now()
+        if not self.watch.sync_now() and self.watch.queued:
+            self.notice.show_message(
+                "info", self.tr("A sync is running. Yours starts as soon as it ends.")
+            )
 
     def save_target(self) -> None:
         text = self.target_edit.text().strip()
