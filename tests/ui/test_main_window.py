@@ -70,9 +70,11 @@ def test_auto_lock_after_idle(qtbot, unlocked, tasks) -> None:
 
 
 def test_activity_postpones_auto_lock(qtbot, unlocked, tasks) -> None:
-    window = make_window(qtbot, unlocked, tasks, idle_ms=400)
-    for _ in range(6):
-        qtbot.wait(100)
+    # 8 key presses 200 ms apart outlast the 1 s idle limit; a loaded machine has 800 ms of
+    # slack between two presses before this could lock by itself.
+    window = make_window(qtbot, unlocked, tasks, idle_ms=1000)
+    for _ in range(8):
+        qtbot.wait(200)
         qtbot.keyClick(window.lock_button, Qt.Key.Key_Shift)
     assert not unlocked.locked and window.workspace is unlocked
     qtbot.waitSignal(window.locked, timeout=3000).wait()
