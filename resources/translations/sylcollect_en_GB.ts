@@ -521,6 +521,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This participant has more than one signed consent: choose which to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their own consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assent, with a parent&apos;s or carer&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assent, with the local authority&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given on {date} · {whose} · {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The central store is not open: press Open study home… first.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,7 +2,8 @@
 (the e-consent PDF signed on screen, or the scan of the signed paper form) from the central
 store, written where the supervisor says (atomically, user-only) to open or print.
 
-The newest consent holding a document is taken, or the one named by `--consent UUID`. The
+The newest consent holding a document is taken, or the one named by `--consent UUID`;
+`--list` prints every consent of theirs holding one (to pick a UUID), writing nothing. The
 reading is audited in the central store's chain (`export`, under the participant's key). A
 withdrawn participant's documents were crypto-shredded: that is an `error: ` line.
 """
@@ -24,13 +25,22 @@ def register(sub: Any) -> None:
         "consent-pdf",
         help="a participant's signed consent (e-consent PDF or scan) from the central store",
         description="Writes the signed consent document that came with the participant's "
-        "consent record (the newest one, or --consent UUID) to --out. Audited.",
+        "consent record (the newest one, or --consent UUID) to --out. Audited. --list shows "
+        "each consent of theirs that holds a signed document instead.",
     )
     p.add_argument("code", metavar="CODE", help="the participant's code")
     home_db(p)
-    p.add_argument("--out", required=True, metavar="FILE", help="where to write the document")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--out", metavar="FILE", help="where to write the document")
+    what.add_argument(
+        "--list", action="store_true", help="list their signed consents; write nothing"
+    )
     p.add_argument("--consent", metavar="UUID", help="this consent record's document")
     p.set_defaults(handler=cmd_consent_pdf)
+
+
+def _kind(method: str) -> str:
+    return "scan of the signed paper form" if method == "paper" else "e-consent"
 
 
 def cmd_consent_pdf(args: argparse.Namespace) -> int:
@@ -38,6 +48,8 @@ def cmd_consent_pdf(args: argparse.Namespace) -> int:
     from sylcollect.storage.files import atomic_write
     from sylcollect.sync.central_session import central_session
 
+    if args.list:
+        return _list(args)
     out = Path(args.out)
 
     def write(document: ConsentDocument) -> None:
@@ -45,7 +57,7 @@ def cmd_consent_pdf(args: argparse.Namespace) -> int:
 
     with central_session(args.home, args.db, password()) as session:
         consent, document = signed_document(session.store, args.code, args.consent, deliver=write)
-    kind = "scan of the signed paper form" if document.method.value == "paper" else "e-consent"
+    kind = _kind(document.method.value)
     emit(
         args,
         {
@@ -61,4 +73,33 @@ def cmd_consent_pdf(args: argparse.Namespace) -> int:
         f"{out}: consent of {args.code} given on {consent.given_on.isoformat()} "
         f"({kind}, {document.media_type}, {len(document.data)} bytes)",
     )
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    """`--list`: the consents holding a signed document, newest first (not audited: nothing
+    of the document leaves the store)."""
+    from sylcollect.services.econsent import signed_consents
+    from sylcollect.sync.central_session import central_session
+
+    with central_session(args.home, args.db, password()) as session:
+        found = signed_consents(session.store, args.code)
+    rows: list[dict[str, Any]] = [
+        {
+            "consent_uuid": consent.uuid,
+            "given_on": consent.given_on.isoformat(),
+            "who": consent.who.value,
+            "method": document.method.value,
+            "media_type": document.media_type,
+            "bytes": len(document.data),
+        }
+        for consent, document in found
+    ]
+    lines = [
+        f"{r['consent_uuid']}  given on {r['given_on']}  {r['who']}  {_kind(r['method'])} "
+        f"({r['media_type']}, {r['bytes']} bytes)"
+        for r in rows
+    ]
+    text = "\n".join(lines) if lines else f"{args.code} has no signed consent document here"
+    emit(args, {"participant": args.code, "consents": rows}, text)
     return 0

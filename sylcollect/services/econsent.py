@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -171,6 +171,45 @@ def read_document(ws: UnlockedWorkspace, consent_uuid: str) -> ConsentDocument |
     return ConsentDocument.from_json(stored) if isinstance(stored, dict) else None
 
 
+def _documents(
+    tx: Tx, person_uuid: str, consent_uuid: str | None = None
+) -> Iterator[tuple[ConsentRow, Consent, ConsentDocument]]:
+    """The participant's consents that hold a signed document (all, or the one named),
+    newest first, each decrypted once; shredded ones are passed over."""
+    stmt = select(ConsentRow).where(ConsentRow.participant_uuid == person_uuid)
+    if consent_uuid is not None:
+        stmt = stmt.where(ConsentRow.uuid == consent_uuid)
+    rows = tx.session.scalars(
+        stmt.order_by(ConsentRow.created_at.desc(), ConsentRow.uuid.desc())
+    ).all()
+    for row in rows:
+        if row.content_ct is None:
+            continue
+        try:
+            content = tx.consents.content(row)
+        except Shredded:
+            continue
+        stored = content.get(KEY)
+        if isinstance(stored, dict):
+            yield row, tx.consents.from_row(row, content), ConsentDocument.from_json(stored)
+
+
+def _person(tx: Tx, code: str) -> str:
+    person = tx.participants.get(code)
+    if person.withdrawn:
+        raise InvalidInput(f"participant {code} has withdrawn: their signed consent was destroyed")
+    return person.uuid
+
+
+def signed_consents(ws: UnlockedWorkspace, code: str) -> list[tuple[Consent, ConsentDocument]]:
+    """Every consent of the participant that holds a signed document, newest first, for a
+    supervisor to choose which one to open (a re-consent, a parent's consent beside the young
+    person's assent). Nothing leaves the process, so nothing is audited here: opening one
+    with `signed_document` is. NotFound / InvalidInput as `signed_document`."""
+    with ws.transaction() as tx:
+        return [(consent, document) for _, consent, document in _documents(tx, _person(tx, code))]
+
+
 def signed_document(
     ws: UnlockedWorkspace,
     code: str,
@@ -187,29 +226,8 @@ def signed_document(
     (e.g. writing the file) runs inside the same transaction, so a failed write leaves no
     audit event of an export that did not happen."""
     with ws.transaction() as tx:
-        person = tx.participants.get(code)
-        if person.withdrawn:
-            raise InvalidInput(
-                f"participant {code} has withdrawn: their signed consent was destroyed"
-            )
-        stmt = select(ConsentRow).where(ConsentRow.participant_uuid == person.uuid)
-        if consent_uuid is not None:
-            stmt = stmt.where(ConsentRow.uuid == consent_uuid)
-        rows = tx.session.scalars(
-            stmt.order_by(ConsentRow.created_at.desc(), ConsentRow.uuid.desc())
-        ).all()
-        for row in rows:
-            if row.content_ct is None:
-                continue
-            try:
-                content = tx.consents.content(row)
-            except Shredded:
-                continue
-            stored = content.get(KEY)
-            if not isinstance(stored, dict):
-                continue
-            document = ConsentDocument.from_json(stored)
-            consent = tx.consents.from_row(row, content)
+        person_uuid = _person(tx, code)
+        for row, consent, document in _documents(tx, person_uuid, consent_uuid):
             tx.audit(
                 AuditAction.EXPORT,
                 TABLE,
@@ -220,8 +238,9 @@ def signed_document(
             if deliver is not None:
                 deliver(document)
             return consent, document
-    if consent_uuid is not None and not rows:
-        raise NotFound(f"participant {code} has no consent {consent_uuid}")
+        named = tx.session.get(ConsentRow, consent_uuid) if consent_uuid is not None else None
+        if consent_uuid is not None and (named is None or named.participant_uuid != person_uuid):
+            raise NotFound(f"participant {code} has no consent {consent_uuid}")
     raise NotFound(f"no signed consent document of participant {code} is stored here")
 
 

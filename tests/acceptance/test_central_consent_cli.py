@@ -87,6 +87,26 @@ def test_the_signed_pdf_is_written_and_audited(setup: tuple[Path, Device], tmp_p
     assert _export_events(home).count("consent") >= 3
 
 
+def test_list_names_each_signed_consent_and_writes_nothing(
+    setup: tuple[Path, Device], tmp_path: Path
+) -> None:
+    home, _ = setup
+    before = _export_events(home).count("consent")
+    res = _central(home, "consent-pdf", "DH-001", "--list", "--json")
+    assert res.code == 0, res.err
+    [row] = json.loads(res.out)["consents"]
+    assert row["given_on"] == "2026-02-01" and row["who"] == "self"
+    assert row["method"] == "on_screen_signature" and row["bytes"] == len(SIGNED["DH-001"])
+    res = _central(home, "consent-pdf", "DH-001", "--list")
+    assert res.out.startswith(row["consent_uuid"] + "  given on 2026-02-01  self  e-consent")
+    res = _central(home, "consent-pdf", "DH-002", "--list")
+    assert res.code == 0 and res.out.strip() == "DH-002 has no signed consent document here"
+    assert _export_events(home).count("consent") == before  # listing opens nothing
+    assert list(tmp_path.iterdir()) == []
+    res = _central(home, "consent-pdf", "DH-001", "--list", "--out", str(tmp_path / "x.pdf"))
+    assert res.code == 2 and "not allowed with argument" in res.err
+
+
 @pytest.mark.parametrize(
     ("code", "message"),
     [("DH-002", "no signed consent document"), ("XX-404", "no participant")],

@@ -1,7 +1,8 @@
 """Supervisor tools, Consent forms: a participant's signed consent opened from a real central
 store in the app. DH-001 signed on screen (a real consent PDF), DH-002's consent came without
-a document, DH-003 signed then withdrew, DH-004's paper form was scanned (PNG). The reading is
-audited, the bytes stay in memory, and a lock drops them."""
+a document, DH-003 signed then withdrew, DH-004's paper form was scanned (PNG), DH-005 has
+both (a scanned assent, later their own consent on screen). The reading is audited, the bytes
+stay in memory, and a lock drops them."""
 
 from __future__ import annotations
 
@@ -55,12 +56,23 @@ def signed(person, data: bytes, media_type: str, method: ConsentMethod):
     return replace(c, content=content)
 
 
+def two_signed(person, pdf: bytes, png: bytes) -> list[object]:
+    """A paper assent with a parent's consent (scanned) in January, then the participant's
+    own consent signed on screen in February."""
+    scan = signed(person, png, "image/png", ConsentMethod.PAPER)
+    earlier = T0.replace(month=1).isoformat()
+    content = {**scan.content, "who": "assent_parent", "given_on": "2026-01-05"}
+    scan = replace(scan, created_at=earlier, updated_at=earlier, content=content)
+    return [scan, signed(person, pdf, "application/pdf", ConsentMethod.ON_SCREEN)]
+
+
 @pytest.fixture
 def docs(qtbot, page, home: Home, demo_study):  # noqa: F811
     """The central store with the four participants, the page connected to it."""
     device = home.central.device()
     home.central.approve(device)
-    people = {c: participant(c) for c in ("DH-001", "DH-002", "DH-003", "DH-004")}
+    codes = ("DH-001", "DH-002", "DH-003", "DH-004", "DH-005")
+    people = {c: participant(c) for c in codes}
     pdf, png = signed_pdf(demo_study), png_bytes()
     items: list[object] = [
         *people.values(),
@@ -68,6 +80,7 @@ def docs(qtbot, page, home: Home, demo_study):  # noqa: F811
         consent(people["DH-002"]),
         signed(people["DH-003"], pdf, "application/pdf", ConsentMethod.ON_SCREEN),
         signed(people["DH-004"], png, "image/png", ConsentMethod.PAPER),
+        *two_signed(people["DH-005"], pdf, png),
     ]
     for batch in (items, [tombstone(people["DH-003"])]):
         path = device.bundle(home.out, batch)  # type: ignore[arg-type]
@@ -109,7 +122,7 @@ def test_open_a_signed_pdf_from_the_central_store(
 ) -> None:
     before = temp_snapshot()
     panel = page.consent
-    assert panel.codes.stringList() == ["DH-001", "DH-002", "DH-004"]  # not the withdrawn
+    assert panel.codes.stringList() == ["DH-001", "DH-002", "DH-004", "DH-005"]  # not the withdrawn
     open_code(qtbot, page, "dh-001")  # case does not matter
     view = panel.view
     assert panel.notice.message() == ""
@@ -208,3 +221,42 @@ def test_a_reading_that_returns_after_the_lock_is_dropped(qtbot, page) -> None: 
     panel.clear()
     panel._opened(late, generation)
     assert panel.document is None and not panel.about.isVisible()
+
+
+def test_a_participant_with_two_signed_consents_chooses_which_to_open(
+    qtbot,
+    page,  # noqa: F811
+    home: Home,  # noqa: F811
+    docs,
+    tmp_path: Path,
+) -> None:
+    """DH-005's paper assent with a parent's consent (scanned) came first; later they signed
+    their own consent on screen. The newest opens; the list offers the other, by keyboard."""
+    panel = page.consent
+    assert not panel.choice_box.isVisible()
+    open_code(qtbot, page, "DH-005")
+    assert panel.document == docs["pdf"]
+    assert panel.choice_box.isVisible() and panel.choice.count() == 2
+    assert [panel.choice.itemText(i) for i in range(2)] == [
+        "Given on 2026-02-01 · their own consent · signed on screen",
+        "Given on 2026-01-05 · assent, with a parent's or carer's consent · "
+        "scan of the signed paper form",
+    ]
+    panel.choice.setFocus()
+    qtbot.keyClick(panel.choice, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: panel.document == docs["png"], timeout=20000)
+    qtbot.waitUntil(lambda: not page.central_tasks.busy, timeout=20000)
+    assert panel.stack.currentWidget() is panel.image
+    assert panel.about.text() == (
+        "Consent of DH-005, given on 2026-01-05 · scan of the signed paper form"
+    )
+    assert panel.choice.currentIndex() == 1 and panel.choice_box.isVisible()
+    assert check_window(qtbot, page) == []
+    page.grab().save(str(tmp_path / "consent-choice.png"))
+    open_code(qtbot, page, "DH-001")  # one signed consent: no list
+    assert not panel.choice_box.isVisible()
+    page.clear()
+    page.central_tasks.wait()
+    assert panel.choice.count() == 0
+    kinds = [e["document"] for e in export_events(home) if e["entity"] == "consent"]
+    assert kinds == ["application/pdf", "image/png", "application/pdf"]  # each opening

@@ -17,6 +17,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,7 @@ from ui.pages.supervisor_data import (
     NO_DOCUMENT,
     UNKNOWN,
     WITHDRAWN,
+    ConsentChoice,
     SignedConsent,
     signed_consent,
 )
@@ -205,6 +207,7 @@ class ConsentPanel(QWidget):
         self.about.hide()
         for w in (self.busy, self.notice, self.about):
             col.addWidget(w)
+        col.addWidget(self._choice_row())
         self.stack = QStackedWidget(self)
         self.view = PdfView(None, tasks_run, self.stack)
         self.view.empty.setText(self.tr("Type a participant's code and press Open signed consent."))
@@ -212,6 +215,61 @@ class ConsentPanel(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.image)
         col.addWidget(self.stack, 1)
+
+    def _choice_row(self) -> QWidget:
+        """'Signed consents: [date · whose · how ▾]', shown when there is more than one."""
+        self.choice_box = QWidget(self)
+        row = QHBoxLayout(self.choice_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.choice = QComboBox(self.choice_box)
+        self.choice.setObjectName("consentChoice")
+        self.choice.setMinimumHeight(36)
+        self.choice.setAccessibleDescription(
+            self.tr("This participant has more than one signed consent: choose which to open.")
+        )
+        self.choice.activated.connect(self._choose)
+        caption = label(self.tr("Signed consents"), wrap=False, parent=self.choice_box)
+        caption.setBuddy(self.choice)
+        row.addWidget(caption)
+        row.addWidget(self.choice, 1)
+        row.addStretch(1)
+        self.choice_box.hide()
+        self._choices: tuple[ConsentChoice, ...] = ()
+        self._shown_code = ""
+        return self.choice_box
+
+    def _kind(self, method: str) -> str:
+        return (
+            self.tr("scan of the signed paper form")
+            if method == "paper"
+            else self.tr("signed on screen")
+        )
+
+    def _whose(self, who: str) -> str:
+        return {
+            "self": self.tr("their own consent"),
+            "assent_parent": self.tr("assent, with a parent's or carer's consent"),
+            "assent_la": self.tr("assent, with the local authority's consent"),
+        }.get(who, who)
+
+    def _set_choices(self, found: SignedConsent) -> None:
+        self._choices, self._shown_code = found.choices, found.code
+        self.choice.clear()
+        for c in found.choices:
+            self.choice.addItem(
+                self.tr("Given on {date} · {whose} · {kind}").format(
+                    date=c.given_on, whose=self._whose(c.who), kind=self._kind(c.method)
+                )
+            )
+        uuids = [c.consent_uuid for c in found.choices]
+        if found.consent_uuid in uuids:
+            self.choice.setCurrentIndex(uuids.index(found.consent_uuid))
+        self.choice_box.setVisible(len(found.choices) > 1)
+
+    def _choose(self, index: int) -> None:
+        if 0 <= index < len(self._choices) and self._shown_code:
+            self._open(self._shown_code, self._choices[index].consent_uuid)
 
     def set_codes(self, codes: tuple[str, ...]) -> None:
         self.codes.setStringList(list(codes))
@@ -228,14 +286,19 @@ class ConsentPanel(QWidget):
             self.notice.show_message("error", self.tr("Type a participant's code."))
             self.code.setFocus()
             return
+        self._open(typed, None)
+
+    def _open(self, typed: str, consent_uuid: str | None) -> None:
         self._drop_document()
         self.notice.clear()
         self.busy.start(self.tr("Opening the signed consent of {code}…").format(code=typed))
         self.open_button.setEnabled(False)
+        self.choice.setEnabled(False)
         generation = self._generation
         self._run(
             signed_consent,
             typed,
+            consent_uuid,
             on_done=lambda found: self._opened(found, generation),
             on_error=lambda text: self._failed(text, generation),
         )
@@ -245,6 +308,7 @@ class ConsentPanel(QWidget):
             return
         self.busy.stop()
         self.open_button.setEnabled(True)
+        self.choice.setEnabled(True)
         store = self._store()
         if found.status == UNKNOWN or store is None:
             self._say(
@@ -281,17 +345,13 @@ class ConsentPanel(QWidget):
             found.participant_uuid,
             {"document": "signed consent", "consent_uuid": found.consent_uuid},
         )
-        kind = (
-            self.tr("scan of the signed paper form")
-            if found.method == "paper"
-            else self.tr("signed on screen")
-        )
         self.about.setText(
             self.tr("Consent of {code}, given on {date} · {kind}").format(
-                code=found.code, date=found.given_on, kind=kind
+                code=found.code, date=found.given_on, kind=self._kind(found.method)
             )
         )
         self.about.show()
+        self._set_choices(found)
         name = f"signed-consent-{found.code}"
         if found.is_pdf:
             self.view.set_workspace(store)
@@ -319,6 +379,7 @@ class ConsentPanel(QWidget):
             return
         self.busy.stop()
         self.open_button.setEnabled(True)
+        self.choice.setEnabled(True)
         self.notice.show_message("error", text)
 
     def _drop_document(self) -> None:
@@ -326,6 +387,7 @@ class ConsentPanel(QWidget):
         self.image.clear()
         self.about.clear()
         self.about.hide()
+        self.choice_box.hide()
         self.stack.setCurrentWidget(self.view)
 
     @property
@@ -342,3 +404,6 @@ class ConsentPanel(QWidget):
         self.notice.clear()
         self.busy.stop()
         self.open_button.setEnabled(True)
+        self.choice.setEnabled(True)
+        self.choice.clear()
+        self._choices, self._shown_code = (), ""

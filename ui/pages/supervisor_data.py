@@ -195,29 +195,45 @@ def participant_codes(conn: CentralConnection) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class ConsentChoice:
+    """One of a participant's consents that holds a signed document (what to pick from)."""
+
+    consent_uuid: str
+    given_on: str  # ISO date
+    who: str  # ConsentWho value
+    method: str  # the document's ConsentMethod value
+
+
+@dataclass(frozen=True)
 class SignedConsent:
     """A participant's signed consent document as read from the central store, in memory
-    only (never written anywhere by reading it); `status` says what was found."""
+    only (never written anywhere by reading it); `status` says what was found. `choices`
+    lists every consent of theirs holding a document, newest first (the one shown among
+    them)."""
 
     code: str
     status: str  # FOUND, UNKNOWN, NO_DOCUMENT or WITHDRAWN
     participant_uuid: str = ""
     consent_uuid: str = ""
     given_on: str = ""
-    method: str = ""  # "on_screen" | "paper"
+    method: str = ""  # the document's ConsentMethod value: "on_screen_signature" | "paper"
     media_type: str = ""
     data: bytes = field(default=b"", repr=False)
+    choices: tuple[ConsentChoice, ...] = ()
 
     @property
     def is_pdf(self) -> bool:
         return self.media_type == "application/pdf"
 
 
-def signed_consent(conn: CentralConnection, typed: str) -> SignedConsent:
-    """The newest signed consent document of the participant with code `typed` (exact, or
-    the one code that matches it ignoring case). Reading it is audited (`export`)."""
+def signed_consent(
+    conn: CentralConnection, typed: str, consent_uuid: str | None = None
+) -> SignedConsent:
+    """The signed consent document of the participant with code `typed` (exact, or the one
+    code that matches it ignoring case): the newest, or the consent named. Reading it is
+    audited (`export`); listing the others is not."""
     from sylcollect.errors import NotFound
-    from sylcollect.services.econsent import ConsentDocument, signed_document
+    from sylcollect.services.econsent import ConsentDocument, signed_consents, signed_document
 
     store = conn.session.store
     code = typed.strip()
@@ -231,12 +247,16 @@ def signed_consent(conn: CentralConnection, typed: str) -> SignedConsent:
     code, uuid, withdrawn = found[0].code, found[0].uuid, found[0].withdrawn
     if withdrawn:
         return SignedConsent(code, WITHDRAWN, uuid)
+    choices = tuple(
+        ConsentChoice(c.uuid, c.given_on.isoformat(), c.who.value, d.method.value)
+        for c, d in signed_consents(store, code)
+    )
 
     def check(document: ConsentDocument) -> None:
         document.check()  # damaged bytes: an error, and no audit event of an export
 
     try:
-        consent, document = signed_document(store, code, deliver=check)
+        consent, document = signed_document(store, code, consent_uuid, deliver=check)
     except NotFound:
         return SignedConsent(code, NO_DOCUMENT, uuid)
     return SignedConsent(
@@ -248,4 +268,5 @@ def signed_consent(conn: CentralConnection, typed: str) -> SignedConsent:
         document.method.value,
         document.media_type,
         document.data,
+        choices,
     )

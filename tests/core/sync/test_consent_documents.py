@@ -29,6 +29,7 @@ from sylcollect.services.econsent import (
     ConsentDocument,
     read_document,
     record_signed_consent,
+    signed_consents,
     signed_document,
 )
 from sylcollect.storage.workspace import UnlockedWorkspace
@@ -225,8 +226,31 @@ def test_signed_document_reads_the_newest_audits_and_names_what_is_missing(
         signed_document(store, "DH-002")
     with pytest.raises(NotFound, match="no consent"):
         signed_document(store, "DH-001", "0b5e1c9a-2222-4000-8000-000000000002")
+    with pytest.raises(NotFound, match="no consent"):  # another participant's consent
+        signed_document(store, "DH-002", older.uuid)
     with pytest.raises(NotFound):
         signed_document(store, "NOBODY")
+
+
+def test_signed_consents_lists_every_signed_one_newest_first_unaudited(
+    central_only: Central,
+) -> None:
+    store = central_only.store
+    _, older = _seed(store, "DH-001", pdf_bytes(b"first"))
+    newer = sign(store, "DH-001", pdf_bytes(b"second"))
+    with store.transaction() as tx:  # a verbal consent holds no document: not listed
+        uuid = tx.participants.get("DH-001").uuid
+        tx.consents.add(replace(a_consent(uuid), method=ConsentMethod.VERBAL))
+        tx.participants.add("DH-002", "durham-house", Role.YOUNG_PERSON)
+    listed = signed_consents(store, "DH-001")
+    assert [c.uuid for c, _ in listed] == [newer.uuid, older.uuid]
+    assert listed[0][1].data.startswith(b"%PDF-1.7\nsecond")
+    assert listed[1][1].data.startswith(b"%PDF-1.7\nfirst")
+    assert signed_consents(store, "DH-002") == []
+    with store.transaction() as tx:  # listing is not opening: no export event
+        assert not [e for e in tx.audit_log.events() if e.action is AuditAction.EXPORT]
+    with pytest.raises(NotFound):
+        signed_consents(store, "NOBODY")
 
 
 def test_a_failed_delivery_leaves_no_export_event(central_only: Central) -> None:
