@@ -1,7 +1,11 @@
 """CSV and XLSX: stored values as they are (choice names, `pnts`, ISO dates), names in full.
 
 CSV files are UTF-8 without a byte-order mark, comma separated, RFC 4180 quoting, one header
-row of variable names. XLSX workbooks (openpyxl) hold one sheet per table plus `codebook`.
+row of variable names. A text value that a spreadsheet would run as a formula (it starts with
+=, +, -, @, a tab or a carriage return) gets a leading apostrophe in CSV, as OWASP advises
+and Ona's ODK server does: a young person's free-text answer must not become a formula on the
+analyst's computer. XLSX workbooks (openpyxl) hold one sheet per table plus `codebook`; their
+text cells are typed as text, so they keep such values exactly.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import contextlib
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,17 +27,33 @@ from sylcollect.export.schema import Table, VarKind
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 SHEET_NAME_LIMIT = 31
 CODEBOOK_SHEET = "codebook"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula."""
 
 
 def csv_bytes(table: Table, rows: Sequence[Sequence[Any]]) -> bytes:
-    """One table as CSV (None -> empty cell)."""
+    """One table as CSV (None -> empty cell; text that starts a formula made safe)."""
     raw = io.BytesIO()
     text = io.TextIOWrapper(raw, encoding="utf-8", newline="")  # far faster than StringIO
     writer = csv.writer(text)
     writer.writerow([v.name for v in table.variables])
-    writer.writerows(rows)
+    texts = [i for i, v in enumerate(table.variables) if v.kind is VarKind.TEXT]
+    writer.writerows(_safe_rows(rows, texts) if texts else rows)
     text.flush()
     return raw.getvalue()
+
+
+def _safe_rows(rows: Sequence[Sequence[Any]], texts: list[int]) -> Iterator[Sequence[Any]]:
+    """The rows, each copied only if one of its text cells starts a formula."""
+    for row in rows:
+        risky = [i for i in texts if isinstance(v := row[i], str) and v.startswith(FORMULA_STARTS)]
+        if not risky:
+            yield row
+            continue
+        safe = list(row)
+        for i in risky:
+            safe[i] = "'" + safe[i]
+        yield safe
 
 
 def sheet_title(name: str, taken: set[str]) -> str:

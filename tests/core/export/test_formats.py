@@ -149,3 +149,43 @@ def test_answers_given_as_group_objects(filled: Filled, tmp_path: Path) -> None:
     assert [
         (p["instance"], p["trusted_who"]) for p in people if p["record_uuid"] == record.uuid
     ] == [("1", "friend")]
+
+
+FORMULAS = ['=HYPERLINK("http://x.example","click")', "+44 7700 900123", "-ve mood", "@SUM(1)"]
+
+
+def test_text_a_spreadsheet_would_run_is_made_safe_in_csv_and_kept_exact_elsewhere(
+    workspace, tmp_path: Path
+) -> None:
+    """A free-text answer that starts like a formula gets a leading apostrophe in CSV (so
+    Excel shows it as text instead of running it); XLSX types it as text and SAV/DTA have no
+    formulas, so those keep it exactly. Numbers and ordinary text are untouched."""
+    from sylcollect.services.records import NewRecord, add_record
+    from tests.core.export.conftest import CHECKIN, add_people
+
+    ws, _ = workspace
+    add_people(ws)
+    for i, text in enumerate(FORMULAS):
+        code = "DH-001" if i % 2 == 0 else "SS-001"
+        answers = {**CHECKIN, "anything_else": text}
+        add_record(ws, NewRecord("yp_checkin", answers, participant_code=code, wave_id="early"))
+    add_record(ws, NewRecord("gad7", GAD_MILD_ROWS, participant_code="DH-001"))
+    source = WorkspaceSource(ws)
+    run_export(source, ExportRequest(ExportFormat.CSV, tmp_path / "csv"))
+    rows = read_csv(tmp_path / "csv" / "yp_checkin.csv")
+    assert sorted(r["anything_else"] for r in rows) == sorted("'" + t for t in FORMULAS)
+    assert read_csv(tmp_path / "csv" / "gad7.csv")[0]["score_gad7"] == "7"  # numbers as they are
+    run_export(source, ExportRequest(ExportFormat.XLSX, tmp_path / "xlsx"))
+    book = openpyxl.load_workbook(tmp_path / "xlsx" / "yp_checkin.xlsx")
+    sheet = book[book.sheetnames[0]]
+    header = [c.value for c in sheet[1]]
+    column = header.index("anything_else")
+    cells = [row[column] for row in sheet.iter_rows(min_row=2)]
+    assert sorted(c.value for c in cells) == sorted(FORMULAS)
+    assert {c.data_type for c in cells} == {"s"}  # text, never a formula
+    run_export(source, ExportRequest(ExportFormat.SAV, tmp_path / "sav"))
+    df, _ = pyreadstat.read_sav(str(tmp_path / "sav" / "yp_checkin.sav"))
+    assert sorted(df["anything_else"]) == sorted(FORMULAS)
+
+
+GAD_MILD_ROWS = {f"gad7_{i}": "1" for i in range(1, 8)}
