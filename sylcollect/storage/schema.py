@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 
 class Base(DeclarativeBase):
@@ -327,6 +327,18 @@ class CentralConflict(Base):
     updated_at: Mapped[str] = mapped_column(String(32))
     key_id: Mapped[str] = mapped_column(String(36))
     item_ct: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class CentralDecided(Base):
+    """Migration 0005: each device's newest version of a record that a supervisor saw when
+    resolving its conflict (ids and numbers only). A later bundle's version of that record
+    from that device that is no newer was already decided on: it raises no new conflict."""
+
+    __tablename__ = "central_decided"
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[str] = mapped_column(String(32))
 
 
 class CentralGap(Base):

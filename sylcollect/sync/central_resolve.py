@@ -27,6 +27,9 @@ any later change of that record from any laptop is flagged as a conflict again (
 one kept beside the chosen version, a newer one in its place with the chosen version kept
 as `SUPERVISOR`'s copy): nothing silently overwrites the choice, nothing is dropped. After
 keeping the central version, the other devices' later edits are flagged the same way.
+Each device's version the supervisor saw is noted in `central_decided` (device, revision,
+time; no values): a bundle from before the choice that arrives late, carrying that version
+or an older one from the same device, was already decided on and raises no new conflict.
 
 A withdrawn participant's versions were destroyed: resolving is refused (`Conflict`).
 """
@@ -41,7 +44,7 @@ from sqlalchemy.orm import Session
 
 from sylcollect.domain.audit import AuditAction
 from sylcollect.errors import Conflict, InvalidInput, NotFound
-from sylcollect.storage.schema import CentralConflict, CentralSource, RecordRow
+from sylcollect.storage.schema import CentralConflict, CentralDecided, CentralSource, RecordRow
 from sylcollect.storage.tx import Tx
 from sylcollect.storage.workspace import UnlockedWorkspace
 from sylcollect.sync.central_views import withdrawn_code
@@ -140,10 +143,31 @@ def resolve_conflict(
                 f"(the version from {current.device_id}) or one of {', '.join(rows)}"
             )
         s.execute(delete(CentralConflict).where(CentralConflict.record_uuid == record_uuid))
+        _remember_decided(s, record_uuid, (kept, *discarded))
         result = Resolution(record_uuid, kept, discarded, revision)
         details = {"conflict": "resolved", "by": by, **result.to_json()}
         tx.audit(AuditAction.CHANGE, "record", record_uuid, details, record.key_id)
     return result
+
+
+def _remember_decided(s: Session, record_uuid: str, versions: tuple[Version, ...]) -> None:
+    """Notes each device's version the supervisor saw, so the same version (or an older one
+    from that device) arriving late in a bundle raises no new conflict."""
+    for v in versions:
+        if not v.device_id or v.device_id == SUPERVISOR:
+            continue
+        row = s.get(CentralDecided, (record_uuid, v.device_id))
+        if row is None:
+            s.add(
+                CentralDecided(
+                    record_uuid=record_uuid,
+                    device_id=v.device_id,
+                    revision=v.revision,
+                    updated_at=v.updated_at,
+                )
+            )
+        elif (v.revision, v.updated_at) > (row.revision, row.updated_at):
+            row.revision, row.updated_at = v.revision, v.updated_at
 
 
 def _refuse_withdrawn(s: Session, participant_uuid: str | None, record_uuid: str) -> None:

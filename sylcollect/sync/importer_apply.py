@@ -30,7 +30,13 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from sylcollect.storage.keyring import WORKSPACE_KEY_ID
-from sylcollect.storage.schema import AttachmentRow, CentralConflict, CentralSource, RecordRow
+from sylcollect.storage.schema import (
+    AttachmentRow,
+    CentralConflict,
+    CentralDecided,
+    CentralSource,
+    RecordRow,
+)
 from sylcollect.storage.tx import Tx
 from sylcollect.sync.bundle_errors import BundleRefused
 from sylcollect.sync.importer_events import apply_events
@@ -256,7 +262,7 @@ class Applier:
             decision, before = self._decide("record", it.uuid, it.revision, it.updated_at)
             self._count("records", decision)
             if decision == "lose":
-                if before != self._device:
+                if before != self._device and not self._decided(it):
                     self._keep_conflict(it.to_json(), self._device, key_id)
                 continue
             if decision == "same":
@@ -344,6 +350,12 @@ class Applier:
                 del data
             stored[it.uuid] = (it.record_uuid, it.question)
             self._count("attachments", "new")
+
+    def _decided(self, it: RecordItem) -> bool:
+        """Whether a supervisor already decided on this version of this device (or a newer
+        one), resolving the record's conflict: then it is not flagged again."""
+        row = self._s.get(CentralDecided, (it.uuid, self._device))
+        return row is not None and (row.revision, row.updated_at) >= (it.revision, it.updated_at)
 
     def _keep_conflict(self, item: dict[str, Any], device_id: str, key_id: str) -> None:
         """Keeps `device_id`'s version of a record beside the winner, if it is that device's

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 
 from sylcollect.storage.schema import (
     AttachmentRow,
     CentralConflict,
+    CentralDecided,
     CentralEvent,
     ConsentRow,
     ParticipantKey,
@@ -70,5 +71,7 @@ def shred(tx: Tx, key_id: str) -> None:
     )
     # nothing is left to choose between: the conflict goes with the versions
     s.execute(delete(CentralConflict).where(CentralConflict.key_id == key_id))
+    mine = select(RecordRow.uuid).where(RecordRow.key_id == key_id)
+    s.execute(delete(CentralDecided).where(CentralDecided.record_uuid.in_(mine)))
     s.execute(update(CentralEvent).where(CentralEvent.key_id == key_id).values(details_ct=None))
     tx.keyring.forget(key_id)

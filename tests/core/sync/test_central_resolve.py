@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sylcollect.domain.audit import AuditAction
 from sylcollect.domain.study import Study
 from sylcollect.errors import Conflict, NotFound
-from sylcollect.storage.schema import AuditRow, CentralSource, RecordRow
+from sylcollect.storage.schema import AuditRow, CentralDecided, CentralSource, RecordRow
 from sylcollect.sync.central_resolve import CENTRAL, SUPERVISOR, resolve_conflict
 from sylcollect.sync.central_views import conflict_versions, conflicts, snapshot
 from tests.core.sync.test_import_support import (
@@ -183,6 +183,46 @@ def test_later_bundles_after_keeping_a_device_version_are_conflicts_again(
     # and the supervisor's choice can be taken back by its name
     done = resolve_conflict(central.store, c.uuid, SUPERVISOR, by="sam")
     assert done.revision == 5 and c.answers()["notes"] == NOTE_A
+
+
+def test_a_late_bundle_with_a_version_already_decided_on_is_not_flagged_again(
+    central: Central, tmp_path: Path
+) -> None:
+    """Bundles written before the choice but imported after it (a USB stick found in a
+    drawer, a re-sent bundle) carry versions the supervisor saw, or older ones from the same
+    laptop: decided already, no new conflict. A version they never saw still is one."""
+    c = clash(central, tmp_path)
+    resolve_conflict(central.store, c.uuid, c.a.device_id, by="sam")
+    assert c.send(c.b, 2, NOTE_B, 3).get("conflicts", 0) == 0  # the version discarded
+    assert c.send(c.b, 1, "b's first go", 1).get("conflicts", 0) == 0  # older than it
+    assert c.send(c.a, 1, NOTE_A, 0).get("conflicts", 0) == 0  # the version kept
+    assert conflicts(central.store) == [] and c.answers()["notes"] == NOTE_A
+    assert c.source() == (SUPERVISOR, 3)
+    # an edit the supervisor never saw: same revision, changed later
+    assert c.send(c.b, 2, "b changed it again", 8)["conflicts"] == 1
+    [flagged] = conflicts(central.store)
+    assert [(o["device_id"], o["revision"]) for o in flagged["others"]] == [(c.b.device_id, 2)]
+    # keeping the central version notes what was seen too
+    resolve_conflict(central.store, c.uuid, CENTRAL, by="sam")
+    assert c.send(c.b, 2, "b changed it again", 8).get("conflicts", 0) == 0
+    assert conflicts(central.store) == []
+
+
+def test_a_withdrawal_forgets_what_was_decided(central: Central, tmp_path: Path) -> None:
+    a, b = central.device(), central.device()
+    central.approve(a)
+    central.approve(b)
+    yp = participant("DH-001")
+    mine = record(yp, checkin("not_good"))
+    central.import_copy(a.bundle(tmp_path / "out", [yp, mine]))
+    theirs = record(yp, checkin("good"), uuid=mine.uuid, revision=2, minutes=4)
+    central.import_copy(b.bundle(tmp_path / "out", [theirs]))
+    resolve_conflict(central.store, mine.uuid, CENTRAL, by="sam")
+    with central.store.transaction() as tx:
+        assert len(tx.session.scalars(select(CentralDecided)).all()) == 2
+    central.import_copy(a.bundle(tmp_path / "out", [tombstone(yp)]))
+    with central.store.transaction() as tx:
+        assert tx.session.scalars(select(CentralDecided)).all() == []
 
 
 def test_withdrawn_participant_is_refused(central: Central, tmp_path: Path) -> None:
