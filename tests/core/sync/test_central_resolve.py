@@ -208,7 +208,8 @@ def test_a_late_bundle_with_a_version_already_decided_on_is_not_flagged_again(
     assert conflicts(central.store) == []
 
 
-def test_a_withdrawal_forgets_what_was_decided(central: Central, tmp_path: Path) -> None:
+def participant_clash(central: Central, tmp_path: Path) -> tuple[Device, Device, Any, Any]:
+    """DH-001's check-in from laptop a (revision 1), and b's revision 2: a conflict."""
     a, b = central.device(), central.device()
     central.approve(a)
     central.approve(b)
@@ -217,6 +218,11 @@ def test_a_withdrawal_forgets_what_was_decided(central: Central, tmp_path: Path)
     central.import_copy(a.bundle(tmp_path / "out", [yp, mine]))
     theirs = record(yp, checkin("good"), uuid=mine.uuid, revision=2, minutes=4)
     central.import_copy(b.bundle(tmp_path / "out", [theirs]))
+    return a, b, yp, mine
+
+
+def test_a_withdrawal_forgets_what_was_decided(central: Central, tmp_path: Path) -> None:
+    a, _, yp, mine = participant_clash(central, tmp_path)
     resolve_conflict(central.store, mine.uuid, CENTRAL, by="sam")
     with central.store.transaction() as tx:
         assert len(tx.session.scalars(select(CentralDecided)).all()) == 2
@@ -226,14 +232,7 @@ def test_a_withdrawal_forgets_what_was_decided(central: Central, tmp_path: Path)
 
 
 def test_withdrawn_participant_is_refused(central: Central, tmp_path: Path) -> None:
-    a, b = central.device(), central.device()
-    central.approve(a)
-    central.approve(b)
-    yp = participant("DH-001")
-    mine = record(yp, checkin("not_good"))
-    central.import_copy(a.bundle(tmp_path / "out", [yp, mine]))
-    theirs = record(yp, checkin("good"), uuid=mine.uuid, revision=2, minutes=4)
-    central.import_copy(b.bundle(tmp_path / "out", [theirs]))
+    a, b, yp, mine = participant_clash(central, tmp_path)
     [listed] = conflicts(central.store)
     assert listed["withdrawn"] is False
     central.import_copy(a.bundle(tmp_path / "out", [tombstone(yp)]))
