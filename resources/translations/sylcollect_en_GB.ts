@@ -586,6 +586,33 @@
     </message>
 </context>
 <context>
+    <name>DateTimeInput</name>
+    <message>
+        <source>Day/month/year, like 14/03/2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a date, like 14/03/2025.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours:minutes, like 09:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a time, like 09:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Like 14/03/2025 09:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a date and a time, like 14/03/2025 09:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DevicesPanel</name>
     <message>
         <source>Bundles from a laptop the study hasn&apos;t approved are held here. Check the laptop and fieldworker, then approve it to import what it sent.</source>
@@ -716,6 +743,22 @@
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <source>CSV (one file per form)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPSS (.sav)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stata (.dta)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Format</source>
         <translation type="unfinished"></translation>
@@ -1534,6 +1577,30 @@
     </message>
     <message>
         <source>{v}, a big change from the month before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing episodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff absence days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff leavers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff joiners</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2659,6 +2726,26 @@
 <context>
     <name>ReportsPage</name>
     <message>
+        <source>Young person 16 or over (consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under 16 (assent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent or carer (consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local authority (consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff and professionals (consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3379,6 +3466,25 @@
     </message>
 </context>
 <context>
+    <name>TextInput</name>
+    <message>
+        <source>Type or scan the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type latitude and longitude, like 54.62 -1.57</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type points as &apos;latitude longitude&apos;, separated by &apos;;&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type points as &apos;latitude longitude&apos; separated by &apos;;&apos;, ending at the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <source>Waves due</source>
@@ -3560,6 +3666,18 @@
         <source>saved {when}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>asked by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>self-complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from paper</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>combo</name>
@@ -3630,6 +3748,18 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
         <source>{others} (participant withdrew)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other versions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>consent</name>
@@ -3697,7 +3827,63 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
 <context>
     <name>devices</name>
     <message>
+        <source>Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fieldworker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3842,6 +4028,54 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
     </message>
     <message>
         <source>bundles missing: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held: laptop not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held: waits for an earlier bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

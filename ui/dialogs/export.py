@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,11 +54,12 @@ from ui.tasks import TaskRunner
 from ui.widgets.basics import Notice, label
 
 NO_DATE = QDate(2000, 1, 1)
+# Looked up with ExportDialog.tr(): marked in its context ("ExportDialog") for lupdate.
 FORMATS = (
-    (ExportFormat.CSV, "CSV (one file per form)"),
-    (ExportFormat.XLSX, "Excel (XLSX)"),
-    (ExportFormat.SAV, "SPSS (.sav)"),
-    (ExportFormat.DTA, "Stata (.dta)"),
+    (ExportFormat.CSV, QT_TRANSLATE_NOOP("ExportDialog", "CSV (one file per form)")),
+    (ExportFormat.XLSX, QT_TRANSLATE_NOOP("ExportDialog", "Excel (XLSX)")),
+    (ExportFormat.SAV, QT_TRANSLATE_NOOP("ExportDialog", "SPSS (.sav)")),
+    (ExportFormat.DTA, QT_TRANSLATE_NOOP("ExportDialog", "Stata (.dta)")),
 )
 
 

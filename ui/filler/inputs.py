@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -73,11 +73,17 @@ class AnswerInput(QWidget):
 class TextInput(AnswerInput):
     """One line of text, or a text area for `multiline`; barcodes and geo types too."""
 
+    # Translated in the "TextInput" context whichever subclass shows them (see __init__).
     HINTS: ClassVar[dict[str, str]] = {
-        "barcode": "Type or scan the code.",
-        "geopoint": "Type latitude and longitude, like 54.62 -1.57",
-        "geotrace": "Type points as 'latitude longitude', separated by ';'",
-        "geoshape": "Type points as 'latitude longitude' separated by ';', ending at the first",
+        "barcode": QT_TRANSLATE_NOOP("TextInput", "Type or scan the code."),
+        "geopoint": QT_TRANSLATE_NOOP("TextInput", "Type latitude and longitude, like 54.62 -1.57"),
+        "geotrace": QT_TRANSLATE_NOOP(
+            "TextInput", "Type points as 'latitude longitude', separated by ';'"
+        ),
+        "geoshape": QT_TRANSLATE_NOOP(
+            "TextInput",
+            "Type points as 'latitude longitude' separated by ';', ending at the first",
+        ),
     }
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
@@ -94,7 +100,7 @@ class TextInput(AnswerInput):
         self.edit.textChanged.connect(self.changed)
         hint = self.HINTS.get(question.type, "")
         if hint:
-            self.edit.setPlaceholderText(self.tr(hint))
+            self.edit.setPlaceholderText(QCoreApplication.translate("TextInput", hint))
         self.col.addWidget(self.edit)
         self.setFocusProxy(self.edit)
 
@@ -190,10 +196,20 @@ def _parse_time(text: str) -> str:
 class DateTimeInput(TextInput):
     """A date, a time, or both, typed (no calendar): '14/03/2025', '09:30'."""
 
+    # Looked up with self.tr() in this class: its context is "DateTimeInput".
     FORMATS: ClassVar[dict[str, tuple[str, str]]] = {
-        "date": ("Day/month/year, like 14/03/2025", "Type a date, like 14/03/2025."),
-        "time": ("Hours:minutes, like 09:30", "Type a time, like 09:30."),
-        "datetime": ("Like 14/03/2025 09:30", "Type a date and a time, like 14/03/2025 09:30."),
+        "date": (
+            QT_TRANSLATE_NOOP("DateTimeInput", "Day/month/year, like 14/03/2025"),
+            QT_TRANSLATE_NOOP("DateTimeInput", "Type a date, like 14/03/2025."),
+        ),
+        "time": (
+            QT_TRANSLATE_NOOP("DateTimeInput", "Hours:minutes, like 09:30"),
+            QT_TRANSLATE_NOOP("DateTimeInput", "Type a time, like 09:30."),
+        ),
+        "datetime": (
+            QT_TRANSLATE_NOOP("DateTimeInput", "Like 14/03/2025 09:30"),
+            QT_TRANSLATE_NOOP("DateTimeInput", "Type a date and a time, like 14/03/2025 09:30."),
+        ),
     }
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -57,7 +58,11 @@ class ConflictsModel(RowsModel):
     """The conflicts list. GUI thread."""
 
     RECORD, KEPT, OTHERS = range(3)
-    HEADERS = ("Record", "Version kept", "Other versions")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("conflicts", "Record"),
+        QT_TRANSLATE_NOOP("conflicts", "Version kept"),
+        QT_TRANSLATE_NOOP("conflicts", "Other versions"),
+    )
     TR_CONTEXT = "conflicts"
 
     rows: list[ConflictRow]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -38,7 +39,13 @@ class BundlesModel(RowsModel):
     """The bundles this laptop wrote, newest first. GUI thread."""
 
     SEQUENCE, CREATED, STATE, RECORDS, SENT = range(5)
-    HEADERS = ("Bundle", "Written", "State", "Records", "Delivered")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("devices", "Bundle"),
+        QT_TRANSLATE_NOOP("devices", "Written"),
+        QT_TRANSLATE_NOOP("devices", "State"),
+        QT_TRANSLATE_NOOP("devices", "Records"),
+        QT_TRANSLATE_NOOP("devices", "Delivered"),
+    )
     TR_CONTEXT = "devices"
 
     rows: list[BundleRow]
@@ -63,10 +70,10 @@ class BundlesModel(RowsModel):
         return when(row.sent_at)
 
 
-STATUS_WORDS = {
-    "pending": "Waiting for approval",
-    "approved": "Approved",
-    "revoked": "Revoked",
+STATUS_WORDS = {  # looked up with _tr(), in the "devices" context
+    "pending": QT_TRANSLATE_NOOP("devices", "Waiting for approval"),
+    "approved": QT_TRANSLATE_NOOP("devices", "Approved"),
+    "revoked": QT_TRANSLATE_NOOP("devices", "Revoked"),
 }
 
 
@@ -74,7 +81,15 @@ class DevicesModel(RowsModel):
     """Laptops that sent bundles to the central store, with gaps and held bundles. GUI thread."""
 
     DEVICE, FIELDWORKER, STATUS, LAST_SEEN, BUNDLES, GAPS, HELD = range(7)
-    HEADERS = ("Laptop", "Fieldworker", "Status", "Last seen", "Bundles", "Missing", "Held")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("devices", "Laptop"),
+        QT_TRANSLATE_NOOP("devices", "Fieldworker"),
+        QT_TRANSLATE_NOOP("devices", "Status"),
+        QT_TRANSLATE_NOOP("devices", "Last seen"),
+        QT_TRANSLATE_NOOP("devices", "Bundles"),
+        QT_TRANSLATE_NOOP("devices", "Missing"),
+        QT_TRANSLATE_NOOP("devices", "Held"),
+    )
     TR_CONTEXT = "devices"
 
     rows: list[DeviceInfo]

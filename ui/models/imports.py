@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -101,12 +102,12 @@ class Tally:
         )
 
 
-STATUS_WORDS = {
-    IMPORTED: "Imported",
-    DUPLICATE: "Already imported",
-    QUARANTINED: "Held: laptop not approved",
-    WAITING: "Held: waits for an earlier bundle",
-    REFUSED: "Refused",
+STATUS_WORDS = {  # looked up with _tr(), in the "imports" context
+    IMPORTED: QT_TRANSLATE_NOOP("imports", "Imported"),
+    DUPLICATE: QT_TRANSLATE_NOOP("imports", "Already imported"),
+    QUARANTINED: QT_TRANSLATE_NOOP("imports", "Held: laptop not approved"),
+    WAITING: QT_TRANSLATE_NOOP("imports", "Held: waits for an earlier bundle"),
+    REFUSED: QT_TRANSLATE_NOOP("imports", "Refused"),
 }
 
 
@@ -114,7 +115,15 @@ class ImportsModel(RowsModel):
     """The import report, in the order the files were imported. GUI thread."""
 
     FILE, STATUS, DEVICE, NEW, UPDATED, CONFLICTS, NOTES = range(7)
-    HEADERS = ("File", "Result", "Laptop", "New", "Updated", "Conflicts", "Notes")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("imports", "File"),
+        QT_TRANSLATE_NOOP("imports", "Result"),
+        QT_TRANSLATE_NOOP("imports", "Laptop"),
+        QT_TRANSLATE_NOOP("imports", "New"),
+        QT_TRANSLATE_NOOP("imports", "Updated"),
+        QT_TRANSLATE_NOOP("imports", "Conflicts"),
+        QT_TRANSLATE_NOOP("imports", "Notes"),
+    )
     TR_CONTEXT = "imports"
 
     rows: list[ImportOutcome]

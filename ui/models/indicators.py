@@ -24,6 +24,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -43,13 +44,14 @@ INDICATORS = (
     "staff_leavers",
     "staff_joiners",
 )
+# The headers when the form gives no label: translated in the model's context by headerData.
 DEFAULT_LABELS = {
-    "incidents": "Incidents",
-    "missing_episodes": "Missing episodes",
-    "restraints": "Restraints",
-    "staff_absence_days": "Staff absence days",
-    "staff_leavers": "Staff leavers",
-    "staff_joiners": "Staff joiners",
+    "incidents": QT_TRANSLATE_NOOP("IndicatorsModel", "Incidents"),
+    "missing_episodes": QT_TRANSLATE_NOOP("IndicatorsModel", "Missing episodes"),
+    "restraints": QT_TRANSLATE_NOOP("IndicatorsModel", "Restraints"),
+    "staff_absence_days": QT_TRANSLATE_NOOP("IndicatorsModel", "Staff absence days"),
+    "staff_leavers": QT_TRANSLATE_NOOP("IndicatorsModel", "Staff leavers"),
+    "staff_joiners": QT_TRANSLATE_NOOP("IndicatorsModel", "Staff joiners"),
 }
 STAFF_MOVES = ("staff_leavers", "staff_joiners")
 JUMP_FACTOR = 3
@@ -256,7 +258,10 @@ class IndicatorsModel(QAbstractTableModel):
             return None
         if section == self.MONTH:
             return _tr("Month")
-        return self._labels.get(self.COLUMNS[section], self.COLUMNS[section])
+        key = self.COLUMNS[section]
+        label = self._labels.get(key, key)
+        # Our default words are translated (also when the form uses them); other labels as given.
+        return _tr(label) if label == DEFAULT_LABELS.get(key) else label
 
     def _icon_for_jump(self) -> Any:
         if self._icon is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from sylcollect.domain.record import RecordMode
@@ -61,10 +61,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("collect", text)
 
 
-MODE_WORDS = {
-    RecordMode.INTERVIEWER: "asked by you",
-    RecordMode.SELF_COMPLETE: "self-complete",
-    RecordMode.PAPER: "from paper",
+MODE_WORDS = {  # looked up with _tr(), in the "collect" context
+    RecordMode.INTERVIEWER: QT_TRANSLATE_NOOP("collect", "asked by you"),
+    RecordMode.SELF_COMPLETE: QT_TRANSLATE_NOOP("collect", "self-complete"),
+    RecordMode.PAPER: QT_TRANSLATE_NOOP("collect", "from paper"),
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,12 +40,12 @@ from ui.pages.reports_data import (
 from ui.pdfview import PdfView
 from ui.widgets.basics import BusyRow, Notice, PageHeader, field, label
 
-VARIANT_NAMES = {
-    Variant.YP16: "Young person 16 or over (consent)",
-    Variant.ASSENT: "Under 16 (assent)",
-    Variant.PARENT: "Parent or carer (consent)",
-    Variant.LA: "Local authority (consent)",
-    Variant.STAFF: "Staff and professionals (consent)",
+VARIANT_NAMES = {  # looked up with ReportsPage.tr(): its context is "ReportsPage"
+    Variant.YP16: QT_TRANSLATE_NOOP("ReportsPage", "Young person 16 or over (consent)"),
+    Variant.ASSENT: QT_TRANSLATE_NOOP("ReportsPage", "Under 16 (assent)"),
+    Variant.PARENT: QT_TRANSLATE_NOOP("ReportsPage", "Parent or carer (consent)"),
+    Variant.LA: QT_TRANSLATE_NOOP("ReportsPage", "Local authority (consent)"),
+    Variant.STAFF: QT_TRANSLATE_NOOP("ReportsPage", "Staff and professionals (consent)"),
 }
 
 
