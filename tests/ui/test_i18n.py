@@ -282,7 +282,7 @@ def test_words_of_a_table_are_translated_in_the_context_they_are_marked_in(
     """A header marked QT_TRANSLATE_NOOP("devices", ...) is looked up in "devices" at run time,
     and so is a default indicator label in "IndicatorsModel" (a form's other wording is not)."""
     from ui.models.devices import DevicesModel
-    from ui.models.indicators import IndicatorsModel
+    from ui.models.indicators import IndicatorsModel, indicator_label
 
     ts = tmp_path / "sylcollect_cy.ts"
     ts.write_text(
@@ -308,6 +308,12 @@ def test_words_of_a_table_are_translated_in_the_context_they_are_marked_in(
         assert indicators.headerData(column, horizontal) == "Digwyddiadau"
         indicators.set_labels({"incidents": "Number of incidents"})
         assert indicators.headerData(column, horizontal) == "Number of incidents"
+        # the monthly-return dialog words its fields the same way
+        assert indicator_label({"incidents": "Incidents"}, "incidents") == "Digwyddiadau"
+        assert indicator_label({}, "incidents") == "Digwyddiadau"
+        assert indicator_label({"incidents": "Number of incidents"}, "incidents") == (
+            "Number of incidents"
+        )
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)

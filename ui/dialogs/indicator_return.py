@@ -34,6 +34,7 @@ from ui.models.indicators import (
     INDICATORS,
     IndicatorReturn,
     implausible_changes,
+    indicator_label,
     jump_text,
     month_name,
     previous_month,
@@ -161,7 +162,7 @@ class IndicatorReturnDialog(QDialog):
         digits = QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self)
         row = 1
         for name in INDICATORS:
-            text = self.data.labels.get(name, name)
+            text = indicator_label(self.data.labels, name)
             lab = label(text)
             edit = QLineEdit(self)
             edit.setObjectName(name)
@@ -269,7 +270,7 @@ class IndicatorReturnDialog(QDialog):
             (
                 name,
                 self.tr("{label}: enter a number (0 if there were none).").format(
-                    label=self.data.labels.get(name, name)
+                    label=indicator_label(self.data.labels, name)
                 ),
             )
             for name, value in self.values().items()
@@ -328,7 +329,7 @@ class IndicatorReturnDialog(QDialog):
         found = data.answer_error(str(exc))
         if found is not None:
             name, words = found
-            label_text = self.data.labels.get(name, name)
+            label_text = indicator_label(self.data.labels, name)
             if "required" in words.lower():
                 words = self.tr("enter a number (0 if there were none).")
             text = f"{label_text}: {messages.sentence(words)}"

@@ -65,6 +65,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("IndicatorsModel", text)
 
 
+def indicator_label(labels: dict[str, str], key: str) -> str:
+    """The indicator's label as shown: the form's own wording, or our default words
+    (translated, also when the form uses exactly them)."""
+    label = labels.get(key, DEFAULT_LABELS.get(key, key))
+    return _tr(label) if label == DEFAULT_LABELS.get(key) else label
+
+
 # --- months -------------------------------------------------------------------------------
 def first_of_month(day: date) -> date:
     return day.replace(day=1)
@@ -258,10 +265,7 @@ class IndicatorsModel(QAbstractTableModel):
             return None
         if section == self.MONTH:
             return _tr("Month")
-        key = self.COLUMNS[section]
-        label = self._labels.get(key, key)
-        # Our default words are translated (also when the form uses them); other labels as given.
-        return _tr(label) if label == DEFAULT_LABELS.get(key) else label
+        return indicator_label(self._labels, self.COLUMNS[section])
 
     def _icon_for_jump(self) -> Any:
         if self._icon is None:
