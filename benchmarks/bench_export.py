@@ -97,6 +97,7 @@ class _MemorySource:
     records_: list[Record]
     study: Study = STUDY
     forms: FormRegistry = REGISTRY
+    withdrawn_left_out: int = 0
 
     def records(self, flt: ExportFilter) -> Iterator[Record]:
         return iter(self.records_)

@@ -914,6 +914,13 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Left out: %n record(s) of participants who withdrew.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Note: {w}.</source>
         <translation type="unfinished"></translation>

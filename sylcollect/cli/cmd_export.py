@@ -127,6 +127,10 @@ def export_and_report(
             shown.clear()
     lines = [f"{len(result.files)} files written to {args.out} ({result.records} records):"]
     lines += [f"  {p.name}" for p in result.files]
+    if result.withdrawn_left_out:
+        lines.append(
+            f"left out: {result.withdrawn_left_out} record(s) of participants who withdrew"
+        )
     lines += [f"warning: {w}" for w in result.warnings]
     if args.include_identifiers:
         lines.append("These files identify people: keep them encrypted and delete them after use.")

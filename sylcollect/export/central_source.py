@@ -27,7 +27,7 @@ never `sylcollect.sync` (a sibling layer): the CLI opens the store and hands it 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from sylcollect.domain.participant import Identity
@@ -42,7 +42,6 @@ PLACEHOLDER_PREFIX = "~"
 class CentralSource(WorkspaceSource):
     """An `ExportSource` over an unlocked central store (`ws` is the store)."""
 
-    withdrawn_left_out: int = field(default=0, init=False)
     _codes: dict[str, str] | None = field(default=None, init=False)
 
     def _people(self) -> tuple[dict[str, str], frozenset[str]]:
@@ -64,17 +63,7 @@ class CentralSource(WorkspaceSource):
         a total and a cancel is noticed while reading), leaving out the records of withdrawn
         participants and counting them in `withdrawn_left_out` as they go by."""
         self._codes, withdrawn = self._people()  # also preloads the participants' keys
-        without_wave = replace(flt, waves=frozenset())
-        self.withdrawn_left_out = 0
-
-        def keep(record: Record) -> bool:
-            if record.shredded or record.participant_uuid in withdrawn:
-                if without_wave.matches(record):
-                    self.withdrawn_left_out += 1
-                return False
-            return flt.matches(record)
-
-        return self._by_form(flt, keep)
+        return self._by_form(flt, self._counting(flt, withdrawn))
 
     def participant_codes(self) -> Mapping[str, str]:
         if self._codes is None:

@@ -91,6 +91,8 @@ class ExportResult:
     rows: dict[str, int]
     records: int
     warnings: tuple[str, ...] = ()
+    withdrawn_left_out: int = 0
+    """Records that matched the filters but belong to participants who withdrew (left out)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -98,6 +100,7 @@ class ExportResult:
             "rows": self.rows,
             "records": self.records,
             "warnings": list(self.warnings),
+            "withdrawn_records_left_out": self.withdrawn_left_out,
         }
 
 
@@ -261,7 +264,9 @@ def _run(source: ExportSource, request: ExportRequest, progress: Progress) -> Ex
         raise
     if unlabelled:
         warnings.append(f"{unlabelled} answer(s) matched no choice code and were left empty")
-    return ExportResult(files, {t.name: len(rows) for t, rows in tables}, records, tuple(warnings))
+    rows_per_table = {t.name: len(rows) for t, rows in tables}
+    left_out = source.withdrawn_left_out
+    return ExportResult(files, rows_per_table, records, tuple(warnings), left_out)
 
 
 def _audit_stopped(

@@ -8,7 +8,7 @@ thin wrapper over the same `run_export`.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -165,6 +165,11 @@ class RecordStream(Iterator[Record]):
 class ExportSource(Protocol):
     """What an export reads. Implementations decide how records are found and decrypted."""
 
+    withdrawn_left_out: int
+    """After `records` was read: how many matching records belonged to participants who
+    withdrew (left out; their wave is gone with their key, so the wave filter is not applied
+    to them)."""
+
     @property
     def study(self) -> Study: ...
 
@@ -193,6 +198,7 @@ class WorkspaceSource:
     """An `ExportSource` over an unlocked device workspace."""
 
     ws: UnlockedWorkspace
+    withdrawn_left_out: int = field(default=0, init=False)
     _forms: FormRegistry | None = field(default=None, init=False)
 
     @property
@@ -216,10 +222,22 @@ class WorkspaceSource:
         """The matching records, read and decrypted one form at a time (one transaction per
         form, none open between them), counted against the stored rows of those forms."""
 
-        def keep(record: Record) -> bool:
-            return not record.shredded and flt.matches(record)
+        return self._by_form(flt, self._counting(flt, frozenset()))
 
-        return self._by_form(flt, keep)
+    def _counting(self, flt: ExportFilter, withdrawn: frozenset[str]) -> Callable[[Record], bool]:
+        """Which records to give: those matching `flt`, leaving out (and counting in
+        `withdrawn_left_out`) the shredded ones and those of the `withdrawn` participants."""
+        without_wave = replace(flt, waves=frozenset())
+        self.withdrawn_left_out = 0
+
+        def keep(record: Record) -> bool:
+            if record.shredded or record.participant_uuid in withdrawn:
+                if without_wave.matches(record):
+                    self.withdrawn_left_out += 1
+                return False
+            return flt.matches(record)
+
+        return keep
 
     def _by_form(self, flt: ExportFilter, keep: Callable[[Record], bool]) -> RecordStream:
         """Every stored record of the forms `flt` chooses (all forms, those the study no longer

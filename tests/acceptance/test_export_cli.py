@@ -91,3 +91,23 @@ def test_bad_options_exit_1_with_one_line(
 def test_usage_errors_exit_2(cli_ws: Path, tmp_path: Path) -> None:
     assert run_cli(cli_ws, "export", "--format", "pdf", "--out", str(tmp_path)).code == 2
     assert run_cli(cli_ws, "export", "--format", "csv").code == 2
+
+
+def test_a_withdrawn_participants_records_are_left_out_and_counted(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    assert run_cli(folder, "init", "--demo", "--user", "ann").code == 0
+    answers = tmp_path / "gad.json"
+    answers.write_text(json.dumps(GAD))
+    for code in ("DH-001", "DH-002"):
+        res = run_cli(folder, "participant", "add", "--site", "durham-house", "--code", code)
+        assert res.code == 0, res.err
+        res = run_cli(folder, "record", "add", "--form", "gad7", "--answers", str(answers),
+                      "--participant", code, "--wave", "baseline")  # fmt: skip
+        assert res.code == 0, res.err
+    assert run_cli(folder, "participant", "withdraw", "DH-002", "--yes").code == 0
+    res = run_cli(folder, "export", "--format", "csv", "--out", str(tmp_path / "a"), "--json")
+    info = json.loads(res.out)
+    assert info["records"] == 1 and info["withdrawn_records_left_out"] == 1
+    assert [r["participant_code"] for r in _read(tmp_path / "a" / "gad7.csv")] == ["DH-001"]
+    res = run_cli(folder, "export", "--format", "csv", "--out", str(tmp_path / "b"))
+    assert "left out: 1 record(s) of participants who withdrew" in res.out

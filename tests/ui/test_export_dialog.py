@@ -53,6 +53,28 @@ def test_csv_export_writes_files_and_reports(qtbot, unlocked, tasks, tmp_path) -
     assert event.details["filter"]["forms"] == ["gad7"]
 
 
+def test_a_withdrawn_participants_records_are_left_out_and_said(
+    qtbot, unlocked, tasks, tmp_path
+) -> None:
+    from sylcollect.services.records import NewRecord, add_record
+
+    gad = {f"gad7_{i}": "1" for i in range(1, 8)}
+    with unlocked.transaction() as tx:
+        for code in ("DH-001", "DH-002"):
+            tx.participants.add(code, "durham-house", Role.YOUNG_PERSON)
+    for code in ("DH-001", "DH-002"):
+        add_record(unlocked, NewRecord("gad7", gad, participant_code=code, wave_id="baseline"))
+    with unlocked.transaction() as tx:
+        tx.participants.withdraw("DH-002")
+    dialog = make_dialog(qtbot, unlocked, tasks, tmp_path / "export")
+    dialog.forms.set_checked("gad7")
+    with qtbot.waitSignal(dialog.exported, timeout=30000) as blocker:
+        dialog.export_button.click()
+    assert blocker.args[0].records == 1 and dialog.withdrawn_left_out == 1
+    assert "Left out: 1 record(s) of participants who withdrew." in dialog.report.text()
+    assert "central store" not in dialog.report.text()
+
+
 def test_identifiers_warn_and_are_audited(qtbot, unlocked, tasks, tmp_path) -> None:
     with unlocked.transaction() as tx:
         tx.participants.add("YP-010", "durham-house", Role.YOUNG_PERSON, Identity("Kit Doe"))

@@ -84,23 +84,11 @@ class ExportFrom:
         return cls(study, lambda: CentralSource(store()), central=True)
 
 
-@dataclass(frozen=True)
-class Exported:
-    """What the worker hands back: the core's result and, from the central store, how many
-    records of withdrawn participants were left out (the count its audit event holds)."""
-
-    result: ExportResult
-    withdrawn_left_out: int = 0
-
-
 def export_from(
     make_source: Callable[[], ExportSource], request: ExportRequest, progress: Progress
-) -> Exported:
+) -> ExportResult:
     """Worker thread: builds the source and runs the core's exporter (it audits the export)."""
-    source = make_source()
-    result = run_export(source, request, progress)
-    left_out = source.withdrawn_left_out if isinstance(source, CentralSource) else 0
-    return Exported(result, left_out)
+    return run_export(make_source(), request, progress)
 
 
 class _Relay(QObject):
@@ -404,10 +392,10 @@ class ExportDialog(FormDialog):
             self._hook.cancel()
         super().discard()
 
-    def _done(self, exported: Exported) -> None:
+    def _done(self, result: ExportResult) -> None:
         self._hook = None
-        result = self.result = exported.result
-        self.withdrawn_left_out = exported.withdrawn_left_out
+        self.result = result
+        self.withdrawn_left_out = result.withdrawn_left_out
         tables = sum(1 for _ in result.rows)
         text = self.tr("{files} files written to {folder} · {records} records in {tables} tables.")
         text = text.format(
@@ -416,12 +404,18 @@ class ExportDialog(FormDialog):
             records=result.records,
             tables=tables,
         )
-        if exported.withdrawn_left_out:
+        if result.withdrawn_left_out and self.origin.central:
             text += "\n" + self.tr(
                 "Left out: %n record(s) of participants who withdrew (counted in the central "
                 "store's audit log).",
                 "",
-                exported.withdrawn_left_out,
+                result.withdrawn_left_out,
+            )
+        elif result.withdrawn_left_out:
+            text += "\n" + self.tr(
+                "Left out: %n record(s) of participants who withdrew.",
+                "",
+                result.withdrawn_left_out,
             )
         for warning in result.warnings:
             text += "\n" + self.tr("Note: {w}.").format(w=warning.rstrip("."))

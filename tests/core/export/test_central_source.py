@@ -155,7 +155,8 @@ def test_withdrawn_participants_are_left_out(
     data = b"".join(p.read_bytes() for p in out.iterdir())
     for gone in (filled["records"]["dh2"].uuid, late.uuid, b"DH-002", b"Fake DH-002"):
         assert (gone if isinstance(gone, bytes) else gone.encode()) not in data
-    assert result.records == 4
+    assert result.records == 4 and result.withdrawn_left_out == 2
+    assert result.to_json()["withdrawn_records_left_out"] == 2
     (event,) = _events(central.store, AuditAction.EXPORT)
     assert (event.details or {})["withdrawn_records_left_out"] == 2
     assert len(_events(central.store, AuditAction.VIEW_IDENTITY)) == 2
@@ -279,5 +280,6 @@ def test_withdrawn_records_are_counted_while_read_form_by_form(
         assert result.records == records, flt
         event = max(_events(central.store, AuditAction.EXPORT), key=lambda e: e.seq)
         assert (event.details or {})["withdrawn_records_left_out"] == left_out, flt
+        assert result.withdrawn_left_out == left_out, flt
         data = b"".join(p.read_bytes() for p in out.iterdir())
         assert b"DH-002" not in data and late.uuid.encode() not in data

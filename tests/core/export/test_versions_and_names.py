@@ -66,6 +66,7 @@ class MemorySource:
     audits: list[dict[str, Any]] = field(default_factory=list)
     study: Study = STUDY
     forms: FormRegistry = REGISTRY
+    withdrawn_left_out: int = 0
 
     def records(self, flt: ExportFilter) -> Iterator[Record]:
         return (r for r in self.records_ if flt.matches(r))
