@@ -2,9 +2,9 @@
 
 CSV files are UTF-8 without a byte-order mark, comma separated, RFC 4180 quoting, one header
 row of variable names. A text value that a spreadsheet would run as a formula (it starts with
-=, +, -, @, a tab or a carriage return) gets a leading apostrophe in CSV, as OWASP advises
-and Ona's ODK server does: a young person's free-text answer must not become a formula on the
-analyst's computer. XLSX workbooks (openpyxl) hold one sheet per table plus `codebook`; their
+=, +, -, @, a tab or a carriage return, and is not simply a signed number such as a calculated
+"-1") gets a leading apostrophe in CSV, as OWASP advises and Ona's ODK server does: a young
+person's free-text answer must not become a formula on the analyst's computer. XLSX workbooks (openpyxl) hold one sheet per table plus `codebook`; their
 text cells are typed as text, so they keep such values exactly.
 """
 
@@ -43,10 +43,23 @@ def csv_bytes(table: Table, rows: Sequence[Sequence[Any]]) -> bytes:
     return raw.getvalue()
 
 
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def _formula(value: object) -> bool:
+    """Text a spreadsheet would run as a formula; a plain signed number ("-1", "+2.5", a
+    calculated value stored as text) is only a number to it and is left as it is."""
+    return (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and _NUMBER.fullmatch(value) is None
+    )
+
+
 def _safe_rows(rows: Sequence[Sequence[Any]], texts: list[int]) -> Iterator[Sequence[Any]]:
     """The rows, each copied only if one of its text cells starts a formula."""
     for row in rows:
-        risky = [i for i in texts if isinstance(v := row[i], str) and v.startswith(FORMULA_STARTS)]
+        risky = [i for i in texts if _formula(row[i])]
         if not risky:
             yield row
             continue

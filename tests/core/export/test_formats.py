@@ -151,7 +151,14 @@ def test_answers_given_as_group_objects(filled: Filled, tmp_path: Path) -> None:
     ] == [("1", "friend")]
 
 
-FORMULAS = ['=HYPERLINK("http://x.example","click")', "+44 7700 900123", "-ve mood", "@SUM(1)"]
+NUMBERS = ["-1", "+2.5", "-0.75", "-3e2"]  # e.g. a calculated net change stored as text
+FORMULAS = [
+    '=HYPERLINK("http://x.example","click")',
+    "+44 7700 900123",
+    "-ve mood",
+    "@SUM(1)",
+    "-1+2",
+]
 
 
 def test_text_a_spreadsheet_would_run_is_made_safe_in_csv_and_kept_exact_elsewhere(
@@ -165,7 +172,7 @@ def test_text_a_spreadsheet_would_run_is_made_safe_in_csv_and_kept_exact_elsewhe
 
     ws, _ = workspace
     add_people(ws)
-    for i, text in enumerate(FORMULAS):
+    for i, text in enumerate([*FORMULAS, *NUMBERS]):
         code = "DH-001" if i % 2 == 0 else "SS-001"
         answers = {**CHECKIN, "anything_else": text}
         add_record(ws, NewRecord("yp_checkin", answers, participant_code=code, wave_id="early"))
@@ -173,7 +180,9 @@ def test_text_a_spreadsheet_would_run_is_made_safe_in_csv_and_kept_exact_elsewhe
     source = WorkspaceSource(ws)
     run_export(source, ExportRequest(ExportFormat.CSV, tmp_path / "csv"))
     rows = read_csv(tmp_path / "csv" / "yp_checkin.csv")
-    assert sorted(r["anything_else"] for r in rows) == sorted("'" + t for t in FORMULAS)
+    assert sorted(r["anything_else"] for r in rows) == sorted(
+        ["'" + t for t in FORMULAS] + NUMBERS  # a signed number is only a number to Excel
+    )
     assert read_csv(tmp_path / "csv" / "gad7.csv")[0]["score_gad7"] == "7"  # numbers as they are
     run_export(source, ExportRequest(ExportFormat.XLSX, tmp_path / "xlsx"))
     book = openpyxl.load_workbook(tmp_path / "xlsx" / "yp_checkin.xlsx")
@@ -181,11 +190,11 @@ def test_text_a_spreadsheet_would_run_is_made_safe_in_csv_and_kept_exact_elsewhe
     header = [c.value for c in sheet[1]]
     column = header.index("anything_else")
     cells = [row[column] for row in sheet.iter_rows(min_row=2)]
-    assert sorted(c.value for c in cells) == sorted(FORMULAS)
+    assert sorted(c.value for c in cells) == sorted(FORMULAS + NUMBERS)
     assert {c.data_type for c in cells} == {"s"}  # text, never a formula
     run_export(source, ExportRequest(ExportFormat.SAV, tmp_path / "sav"))
     df, _ = pyreadstat.read_sav(str(tmp_path / "sav" / "yp_checkin.sav"))
-    assert sorted(df["anything_else"]) == sorted(FORMULAS)
+    assert sorted(df["anything_else"]) == sorted(FORMULAS + NUMBERS)
 
 
 GAD_MILD_ROWS = {f"gad7_{i}": "1" for i in range(1, 8)}
