@@ -135,6 +135,7 @@ class SiteSummary:
     printed_on: date
     printed_by: str
     notes: tuple[str, ...] = field(default=())
+    drafts: int = 0  # records still in draft: not counted as evidence or in the trends
 
 
 def _day(value: datetime | None) -> date | None:
@@ -318,13 +319,14 @@ def site_summary(ws: UnlockedWorkspace, site_id: str) -> SiteSummary:
         row = status.setdefault(p.role.label, [0, 0])
         row[0 if _consented(consents[p.uuid]) else 1] += 1
     readable = [r for r in records if not r.shredded]
+    final = [r for r in readable if r.status is RecordStatus.FINAL]  # drafts may still change
     evidence: dict[str, dict[str, int]] = {k: defaultdict(int) for k in EVIDENCE_LABELS}
-    for r in readable:
+    for r in final:
         ref = study.form(r.form_id, r.form_version) or study.form(r.form_id)
         if ref is not None:
             evidence[evidence_type(ref)][_wave_of(study, r)] += 1
     evidence["observation"][NO_WAVE] += len(observations)
-    interviews = [r for r in readable if "interview" in r.form_id]
+    interviews = [r for r in final if "interview" in r.form_id]
     return SiteSummary(
         study_name=study.name,
         site=site,
@@ -332,9 +334,10 @@ def site_summary(ws: UnlockedWorkspace, site_id: str) -> SiteSummary:
         status=tuple((role, c[0], c[1]) for role, c in sorted(status.items())),
         withdrawn=sum(1 for p in people if p.withdrawn),
         evidence={k: dict(v) for k, v in evidence.items()},
-        months=_months([r for r in readable if r.form_id == INDICATOR_FORM]),
+        months=_months([r for r in final if r.form_id == INDICATOR_FORM]),
         milestones=_milestones(study, site_id, observations, interviews),
         unreadable=len(records) - len(readable),
         printed_on=date.today(),
         printed_by=ws.actor,
+        drafts=len(readable) - len(final),
     )

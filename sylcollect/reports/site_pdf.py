@@ -101,6 +101,15 @@ def _evidence(s: SiteSummary) -> list[Flowable]:
                 style.SMALL,
             )
         )
+    if s.drafts:
+        out.append(
+            style.para(
+                f"{_plural(s.drafts, 'draft')} not finished yet "
+                f"{'is' if s.drafts == 1 else 'are'} not counted here or in the indicator "
+                "trends.",
+                style.SMALL,
+            )
+        )
     return [*out, Spacer(1, 4 * mm), chart]
 
 

@@ -114,6 +114,28 @@ def test_site_summary(filled) -> None:  # type: ignore[no-untyped-def]
     assert CANARY_NAME not in text
 
 
+def test_site_summary_counts_final_records_only(filled) -> None:  # type: ignore[no-untyped-def]
+    """A draft may still change (or hold an alert nobody acknowledged yet): it is neither
+    evidence nor a point on the indicator trends, and the summary says how many it left out."""
+    from sylcollect.domain.record import RecordStatus
+    from sylcollect.services.records import NewRecord, add_record
+    from tests.core.reports.sample import CODE, indicators
+
+    before = site_summary(filled, SITE)
+    draft = RecordStatus.DRAFT
+    add_record(filled, NewRecord("phq9", {}, CODE, wave_id="baseline", status=draft))
+    add_record(
+        filled,
+        NewRecord("site_indicators", indicators("2025-05-01", 9), site_id=SITE, status=draft),
+    )
+    s = site_summary(filled, SITE)
+    assert s.evidence == before.evidence and s.months == before.months
+    assert s.drafts == 2 and before.drafts == 0
+    text = pdf_text(render_site_summary(s))
+    assert "2 drafts not finished yet are not counted here or in the indicator trends." in text
+    assert "May 2025" not in text
+
+
 def test_unknown_site(filled) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(NotFound, match="unknown site"):
         site_summary(filled, "nowhere")
