@@ -16,7 +16,7 @@ from sylcollect.reports.consent import (
     values_for,
 )
 from sylcollect.reports.qr import FormLink
-from sylcollect.reports.templates import TemplateSet, Variant, fill
+from sylcollect.reports.templates import TemplateSet, Variant, fill, long_date
 from tests.core.reports.pdftools import decode_qr, page_count, pdf_text
 
 CODE = "DH-017"
@@ -54,8 +54,8 @@ def test_every_part_is_printed(
     assert t.kind.upper() in text
     assert f"{t.kind.capitalize()} form" in text
     assert CODE in text
-    assert f"version {t.form_version}" in text and "15 January 2025" in text
-    assert f"version {t.sheet_version}, 15 January 2025" in text
+    assert f"version {t.form_version} ({long_date(t.form_date)})" in text
+    assert f"version {t.sheet_version}, {long_date(t.sheet_date)}" in text
     for item in t.items:
         assert _norm(fill(item.text, values))[:60] in text, item.id
     for block in t.signatures:
@@ -69,6 +69,31 @@ def test_every_part_is_printed(
         assert fact.lower() in text.lower(), fact
     assert demo_study.name in text
     assert "Durham House" in text
+
+
+#: Words for a parent's own child: wrong on a form the local authority signs.
+CHILD_WORDS = re.compile(r"\b(my|your|their|our) child(ren)?\b|\bchild's\b", re.IGNORECASE)
+
+
+def test_la_form_and_sheet_speak_of_the_young_person(
+    pdfs: dict[Variant, bytes], demo_study: Study, templates: TemplateSet
+) -> None:
+    """The local authority's sheet and form never say "my child" or "your child" (la.toml
+    starts from parent.toml, which does): checked in the printed text and every part of the
+    template, filled."""
+    text = pdf_text(pdfs[Variant.LA])
+    assert "the young person" in text
+    assert CHILD_WORDS.findall(text) == []
+    t = templates.get(Variant.LA)
+    values = values_for(demo_study, t, ConsentRequest(Variant.LA, CODE, "", "durham-house"))
+    parts = [t.sheet_heading, t.sheet_title, t.sheet_intro, t.form_heading, t.form_banner]
+    parts += [t.form_intro, t.copies]
+    parts += [s.heading + " " + s.text for s in t.sections] + [i.text for i in t.items]
+    parts += [b.heading + " " + b.note + " " + " ".join(b.fields) for b in t.signatures]
+    found = {p[:40]: CHILD_WORDS.findall(fill(p, values)) for p in parts}
+    assert {k: v for k, v in found.items() if v} == {}
+    # and the guard would catch the parent form's wording
+    assert CHILD_WORDS.search(pdf_text(pdfs[Variant.PARENT]))
 
 
 def test_support_and_childline(pdfs: dict[Variant, bytes]) -> None:
