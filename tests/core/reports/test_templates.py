@@ -91,6 +91,28 @@ def test_assent_words_are_plain(templates: TemplateSet) -> None:
     assert _fk_grade(strip.sub("it", "\n\n".join(s.text for s in adult.sections))) > grade
 
 
+def test_every_form_says_what_happens_to_data_after_the_withdrawal_date(
+    templates: TemplateSet,
+) -> None:
+    """consent-norms.md, form item 4: until when withdrawal is possible and what happens to
+    the data already collected, on the form itself as well as on the sheet."""
+    for t in templates.templates.values():
+        for text in (
+            next(i for i in t.items if i.id == "withdraw_until").text,
+            t.section("withdrawal").text,
+        ):
+            assert "{withdraw_until}" in text, t.variant
+            after = text.split("{withdraw_until}", 1)[1].lower()
+            assert "after" in after, (t.variant, text)
+            assert re.search(r"anonym|no name", after), (t.variant, text)
+
+
+def test_assent_withdrawal_statement_is_plain(templates: TemplateSet) -> None:
+    item = next(i for i in templates.get(Variant.ASSENT).items if i.id == "withdraw_until")
+    assert "After that, we cannot take them out" in item.text
+    assert _fk_grade(re.sub(r"\{[a-z_]+\}", "it", item.text)) <= 5.0
+
+
 def test_fill_values_and_braces() -> None:
     assert fill("until {year}, {{not}}", {"year": "2036"}) == "until 2036, {not}"
     assert fill("{a}", {"a": "{b}", "b": "deep"}) == "deep"
