@@ -61,11 +61,14 @@ class ConsentRequest:
 
 
 def choose_variant(role: Role | None, age: int | None) -> Variant:
-    """The form a participant signs, from their role and age (InvalidInput if unknown)."""
+    """The form a participant signs, from their role and age (InvalidInput if unknown).
+
+    A parent or carer taking part is consenting for themself (`parent_own`); the `parent`
+    and `la` forms, consent for a young person under 16, are always chosen by hand."""
     if role in (Role.STAFF, Role.MANAGER, Role.LA_INFORMANT, Role.STAKEHOLDER):
         return Variant.STAFF
     if role is Role.PARENT_CARER:
-        return Variant.PARENT
+        return Variant.PARENT_OWN
     if role is Role.YOUNG_PERSON:
         if age is None:
             raise InvalidInput(

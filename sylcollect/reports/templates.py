@@ -2,7 +2,7 @@
 
 A template folder holds `study.toml` (values shared by every form: who runs the study,
 contacts, retention, lawful basis) and one file per variant (`yp16.toml`, `assent.toml`,
-`parent.toml`, `la.toml`, `staff.toml`). A variant may start from another with
+`parent.toml`, `parent_own.toml`, `la.toml`, `staff.toml`). A variant may start from another with
 `extends = "parent"`: tables merge key by key, lists of tables merge by `id`. The format is
 documented in docs/paper.md; loading checks every required section, statement, consent
 scope and signature block, and every `{placeholder}`, and names the file and place of any
@@ -34,7 +34,8 @@ class Variant(enum.StrEnum):
 
     YP16 = "yp16"  # young person aged 16+ (or Gillick-competent): their own consent
     ASSENT = "assent"  # under 16: the young person's assent, plain words
-    PARENT = "parent"  # parent or carer with parental responsibility
+    PARENT = "parent"  # parent or carer with parental responsibility, for an under-16
+    PARENT_OWN = "parent_own"  # parent or carer taking part in their own right
     LA = "la"  # local authority sharing parental responsibility (care order)
     STAFF = "staff"  # staff, managers and other professionals
 

@@ -96,12 +96,41 @@ def test_la_form_and_sheet_speak_of_the_young_person(
     assert CHILD_WORDS.search(pdf_text(pdfs[Variant.PARENT]))
 
 
+def test_parent_own_form_is_for_the_parent_themself(pdfs: dict[Variant, bytes]) -> None:
+    """A parent or carer taking part in their own right consents for themself: every
+    statement is about their own interview, recording, quotes, data and withdrawal; none
+    consents for a child; the form says so and points to the child's form."""
+    text = pdf_text(pdfs[Variant.PARENT_OWN])
+    form = text[text.index("Consent form for parents and carers taking part") :]
+    assert "CONSENT" in form and "not consent for your child to take part" in form
+    statements = form[
+        form.index("Please read each statement") : form.index("Parent or carer (consent)")
+    ]
+    assert CHILD_WORDS.findall(statements) == []
+    for words in (
+        "I agree to take part in the study.",
+        "I agree to be interviewed about my experience as a parent or carer.",
+        "I agree to my interview being audio recorded.",
+        "quotes from my interview being used in reports",
+        "my interview and other information can be removed until 31 March 2027, after which",
+        "withdraw at any time without giving a reason",
+        "risk of serious harm",
+        "kept until 2036",
+        "public task",
+        "I agree to take part in this study.",
+    ):
+        assert words in statements, words
+    sheet = text[: text.index("Consent form for parents and carers taking part")]
+    assert "Participant information sheet for parents and carers" in sheet
+    assert "does not withdraw your child" in sheet  # each is decided separately
+
+
 def test_support_and_childline(pdfs: dict[Variant, bytes]) -> None:
-    for variant in (Variant.YP16, Variant.ASSENT, Variant.PARENT, Variant.LA):
+    for variant in (Variant.YP16, Variant.ASSENT, Variant.PARENT, Variant.PARENT_OWN, Variant.LA):
         assert "Childline: 0800 1111" in pdf_text(pdfs[variant])
 
 
-@pytest.mark.parametrize("variant", [Variant.YP16, Variant.ASSENT, Variant.STAFF])
+@pytest.mark.parametrize("variant", list(Variant))
 def test_qr_code_decodes_to_payload(
     variant: Variant, pdfs: dict[Variant, bytes], demo_study: Study, templates: TemplateSet
 ) -> None:
@@ -156,7 +185,9 @@ def test_output_is_deterministic(demo_study: Study, templates: TemplateSet) -> N
         (Role.YOUNG_PERSON, 16, Variant.YP16),
         (Role.YOUNG_PERSON, 15, Variant.ASSENT),
         (Role.YOUNG_PERSON, 11, Variant.ASSENT),
-        (Role.PARENT_CARER, 40, Variant.PARENT),
+        (Role.PARENT_CARER, 40, Variant.PARENT_OWN),  # their own part, not their child's
+        (Role.PARENT_CARER, None, Variant.PARENT_OWN),
+        (Role.STAKEHOLDER, None, Variant.STAFF),
         (Role.STAFF, None, Variant.STAFF),
         (Role.MANAGER, None, Variant.STAFF),
         (Role.LA_INFORMANT, None, Variant.STAFF),

@@ -38,6 +38,7 @@ def test_kinds_and_audiences(templates: TemplateSet) -> None:
         Variant.YP16: "consent",
         Variant.ASSENT: "assent",
         Variant.PARENT: "consent",
+        Variant.PARENT_OWN: "consent",
         Variant.LA: "consent",
         Variant.STAFF: "consent",
     }
