@@ -68,8 +68,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     )
     seconds = time.monotonic() - started
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    print(f"make dist took {seconds:.0f} s")
-    yield Built(out / "dist" / APP_NAME, out / "work" / "pyinstaller", seconds)
+    folder = out / "dist" / APP_NAME
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    print(f"make dist took {seconds:.0f} s; the folder holds {size / 1e6:.0f} MB")
+    yield Built(folder, out / "work" / "pyinstaller", seconds)
     shutil.rmtree(out, ignore_errors=True)  # ~300 MB
 
 
@@ -145,15 +147,33 @@ def test_bundle_holds_resources_migrations_and_pyxform_data(built: Built) -> Non
 
 def test_bundle_leaves_out_unused_qt_tests_and_the_weak_kdf_switch(built: Built) -> None:
     qt_modules = {p.name.split(".")[0] for p in (built.internal / "PySide6").glob("Qt*.*")}
-    assert {"QtCore", "QtGui", "QtWidgets", "QtSvg"} <= qt_modules
-    unused = {"QtNetwork", "QtQml", "QtQuick", "QtWebEngineCore", "Qt3DCore", "QtMultimedia"}
+    assert {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"} <= qt_modules
+    # Imported inside functions: lock on suspend and screen lock (session_watch), read-aloud
+    # (selfcomplete/speech), sync when the network comes back (sync_watch).
+    assert {"QtDBus", "QtTextToSpeech", "QtNetwork"} <= qt_modules
+    unused = {"QtQml", "QtQuick", "QtWebEngineCore", "Qt3DCore", "QtMultimedia", "QtPdf"}
     assert not qt_modules & unused
+    # Qt's virtual keyboard plugin (PySide6-Addons) would drag QtQml and QtQuick back in.
+    files = {p.name.lower() for p in built.internal.rglob("*")}
+    for name in ("qtvirtualkeyboardplugin", "qt6qml", "qt6quick", "qt6virtualkeyboard"):
+        assert not [f for f in files if name in f], name
     # The pure-Python modules in the archive, as PyInstaller listed them.
     _archive, entries = ast.literal_eval((built.work / "PYZ-00.toc").read_text())
     modules = {entry[0] for entry in entries}
     assert "ui.app" in modules and "sylcollect.storage.migrate" in modules
     for name in ("sylcollect.crypto.testing", "pytest", "_pytest", "hypothesis", "tests"):
         assert name not in modules, name
+
+
+def test_bundle_holds_the_platforms_speech_engine_and_not_qts_mock_one(built: Built) -> None:
+    """Read-aloud needs QtTextToSpeech's engine plugins; the mock engine is a test double."""
+    [plugins] = [p for p in built.internal.rglob("texttospeech") if p.is_dir()]
+    engines = {p.name.lower() for p in plugins.iterdir()}
+    assert not [e for e in engines if "mock" in e], engines
+    if sys.platform.startswith("linux"):
+        assert any("speechd" in e for e in engines), engines  # libspeechd comes from the system
+    else:
+        assert engines, "no text-to-speech engine"
 
 
 def test_build_time_is_reported(built: Built) -> None:
