@@ -283,6 +283,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The staff survey is saved for the study team. Its answers are not shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff survey is saved as a draft (it could not be made final). Its answers are not shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening the answers…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -655,6 +663,7 @@
     <name>EConsentDialog</name>
     <message>
         <source>How consent is given</source>
+        <extracomment>The forms a parent or the local authority signs to consent for a young person under 16.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -703,6 +712,26 @@
     </message>
     <message>
         <source>Save with the scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needed before saving: &apos;Who gives consent&apos; records this person&apos;s consent, so they sign here. If they are not here, save later, or attach a scan of the paper form once they have signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save needs {who} to sign as well: &apos;Who gives consent&apos; records their consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An assent form doesn&apos;t record the young person&apos;s own consent: choose who gives consent with them. A young person able to decide for themself signs the consent form instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form is consent for a young person, not the signer&apos;s own: choose whose consent it is. A parent or carer taking part themself signs the form for parents and carers taking part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form has no signature for that person, so it can&apos;t record their consent: choose who gives consent as the form says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -937,6 +966,61 @@
     </message>
 </context>
 <context>
+    <name>ExportTargetCard</name>
+    <message>
+        <source>Export target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export folder or https:// address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. E:\SYL or https://files.example.org/syl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where Sync sends the sealed bundles: a USB stick, network share or cloud folder, or the address the study gave you. An address with a password in it is used until you lock, never saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No export target yet: Sync sends nothing until you choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles go to {t}, with a password that is forgotten when you lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles go to {t}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a folder or an https:// address, or choose a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Bundles will go to {t}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address holds a password: it is used until you lock, not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the export folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileInput</name>
     <message>
         <source>Photos, recordings and files can&apos;t be added here. Leave this question empty, or note on paper where the file is kept.</source>
@@ -1095,6 +1179,26 @@
     </message>
     <message>
         <source>Withdrawn only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wave due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All waves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any wave due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{wave} due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants whose next wave is due today or overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1260,9 +1364,37 @@
     </message>
 </context>
 <context>
+    <name>FormLanguageCard</name>
+    <message>
+        <source>Forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forms open in this language when they have it, otherwise in their own default. You can still switch while filling one in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the forms&apos; languages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This study&apos;s forms are in one language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Handover</name>
     <message>
         <source>Hand the laptop over</source>
+        <extracomment>Windows that are only passing (a menu, a tooltip): hidden with the rest, never re-shown.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1279,6 +1411,10 @@
     </message>
     <message>
         <source>Safeguarding alerts are not shown to them. You will see any alert when you take the laptop back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey is anonymous: its answers are saved for the study team and not shown to you, unless one raises a safeguarding alert.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2964,7 +3100,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How the app looks and locks on this laptop, and who can use it.</source>
+        <source>How the app looks and locks on this laptop, where its bundles go, and who can use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3944,6 +4080,10 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{who}: needs to sign before saving, because &apos;Who gives consent&apos; records their consent. If they are not here, save later, or attach a scan of the paper form once they have signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{who}: sign in the box, or type the name as the signature.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3979,11 +4119,23 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Syncing now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Never synced yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Offline · no sync target chosen (see Sync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web target reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline · the web target can&apos;t be reached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4323,7 +4475,23 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Next wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{wave} · overdue since {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{wave} · due {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This participant withdrew: their consent records were destroyed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted from the day they were enrolled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4340,6 +4508,10 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
     </message>
     <message>
         <source>Not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{wave} · due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4402,6 +4574,10 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
     </message>
     <message>
         <source>If an answer makes us think you or someone else may be hurt, we have to tell someone who can help keep you safe. We will try to talk to you first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If an answer shows that someone may be at risk of harm, we have to pass it on. This keeps them safe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4529,6 +4705,10 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Did anything here upset you? Talk to your manager or the staff support team where you work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Check your answers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4561,6 +4741,10 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your answers go to the study team. They will read them in the next few weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Send my answers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4570,6 +4754,10 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
     </message>
     <message>
         <source>Thank you for your time. What you told us can help make things better.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for your time. Your answers help the study team learn what works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4585,7 +4773,15 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>That is fine. You can stop at any time. Do you want to send the answers you gave so far, or delete them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keep my answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send my answers so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4602,6 +4798,10 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
     </message>
     <message>
         <source>Your answers are kept safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers so far go to the study team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4646,6 +4846,10 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
     </message>
     <message>
         <source>Your last answer is not saved yet. Tell the adult who gave you the laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your last answer is not saved yet. Tell the person who gave you the laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -159,3 +159,110 @@ def test_language_switch_and_jump_list(qtbot, unlocked, tasks) -> None:
     enter(qtbot)  # rows: intro, feel_week, sleep (feel_more is not relevant)
     qtbot.waitUntil(lambda: current_name(filler) == "sleep", timeout=2000)
     assert not filler.language.isVisible()  # yp_checkin has one language
+
+
+# --- the language of forms chosen in Settings ---------------------------------------------
+
+BILINGUAL = """
+| survey |
+| | type | name | label::English (en) | label::Cymraeg (cy) |
+| | select_one yn | happy | Are you happy today? | Wyt ti'n hapus heddiw? |
+| | text | more | Anything else? | Unrhyw beth arall? |
+| choices |
+| | list_name | name | label::English (en) | label::Cymraeg (cy) |
+| | yn | yes | Yes | Ydw |
+| | yn | no | No | Nac ydw |
+| settings |
+| | form_id | version | default_language |
+| | bilingual | 1 | English (en) |
+"""
+
+
+@pytest.fixture
+def bilingual_ws(tmp_path, cheap):
+    from sylcollect.domain.study import FormRef, Role, Site, Study, Wave
+    from sylcollect.storage.workspace import Workspace
+
+    study = Study(
+        id="bilingual",
+        name="Two languages",
+        version=1,
+        description="",
+        sites=(Site("s1", "Site one", "P"),),
+        waves=(Wave("baseline", "Baseline"),),
+        milestones=(),
+        forms=(FormRef("bilingual", "1", "Bilingual", "bilingual.md", "participant", BILINGUAL),),
+    )
+    made, _ = Workspace.create(tmp_path / "data", study, "ann", PASSWORD)
+    with made.transaction() as tx:
+        tx.participants.add("YP-001", "s1", Role.YOUNG_PERSON)
+    yield made
+    if not made.locked:
+        made.lock()
+    made.workspace.close()
+
+
+@pytest.fixture
+def form_language(qapp):
+    """The app's own Preferences (the QSettings the filler reads), put back afterwards."""
+    from ui.pages.settings_prefs import Preferences
+
+    prefs = Preferences()
+    yield prefs
+    prefs.set_form_language("")
+
+
+def _title(filler) -> str:
+    (block,) = filler.view.blocks.values()
+    return block.title.text().removesuffix(" *")
+
+
+def test_form_opens_in_the_language_chosen_in_settings(
+    qtbot, bilingual_ws, tasks, form_language
+) -> None:
+    form_language.set_form_language("Cymraeg (cy)")
+    filler = make_filler(qtbot, bilingual_ws, tasks, form_id="bilingual")
+    assert filler.controller.lang == "Cymraeg (cy)"
+    assert filler.language.isVisible() and filler.language.currentText() == "Cymraeg (cy)"
+    assert _title(filler) == "Wyt ti'n hapus heddiw?"
+    # the filler's own switch still works, from the keyboard
+    filler.language.setFocus()
+    qtbot.keyClick(filler.language, Qt.Key.Key_Up)  # Cymraeg (cy) -> English (en)
+    assert filler.controller.lang == "English (en)"
+    assert _title(filler) == "Are you happy today?"
+    assert form_language.form_language == "Cymraeg (cy)"  # switching doesn't change Settings
+    settle(qtbot, tasks)
+
+
+def test_form_without_the_chosen_language_opens_in_its_default(
+    qtbot, bilingual_ws, tasks, form_language
+) -> None:
+    form_language.set_form_language("Français (fr)")
+    filler = make_filler(qtbot, bilingual_ws, tasks, form_id="bilingual")
+    assert filler.controller.lang is None
+    assert filler.language.currentText() == "English (en)"
+    assert _title(filler) == "Are you happy today?"
+    settle(qtbot, tasks)
+
+
+def test_self_complete_and_given_prefs_use_the_language(
+    qtbot, bilingual_ws, tasks, form_language, tmp_path
+) -> None:
+    from PySide6.QtCore import QSettings
+    from test_filler_helpers import session
+
+    from sylcollect.domain.record import RecordMode
+    from ui.filler.controller import FillController
+    from ui.pages.settings_prefs import Preferences
+    from ui.selfcomplete.window import SelfCompleteWindow
+
+    form_language.set_form_language("Welsh (cy)")  # found by its code
+    window = SelfCompleteWindow(
+        bilingual_ws, tasks, session(bilingual_ws, "bilingual", RecordMode.SELF_COMPLETE)
+    )
+    qtbot.addWidget(window)
+    assert window.controller.lang == "Cymraeg (cy)"
+    own = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+    c = FillController(bilingual_ws, tasks, session(bilingual_ws, "bilingual"), prefs=own)
+    assert c.lang is None  # these preferences chose no language
+    settle(qtbot, tasks)

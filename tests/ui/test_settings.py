@@ -1,10 +1,12 @@
 """Settings: auto-lock reaches the idle watcher, text size and contrast restyle the app,
-password change, and users (a supervisor adds and removes; a fieldworker only sees)."""
+password change, users (a supervisor adds and removes; a fieldworker only sees), the
+language forms open in, and the export target the Sync page and auto-sync use."""
 
-# ruff: noqa: F811 - pytest fixtures imported from test_participants_support
+# ruff: noqa: F811 - pytest fixtures imported from test_participants_support, test_sync_support
 
 from __future__ import annotations
 
+import pytest
 from a11y import check_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -15,6 +17,7 @@ from test_participants_support import (
     prefs,  # noqa: F401
     unlocked,  # noqa: F401
 )
+from test_sync_support import laptop  # noqa: F401
 from ui_helpers import NEW_PASSWORD, PASSWORD, show, wait_idle
 
 from ui import theme
@@ -158,3 +161,197 @@ def test_change_password(qtbot, unlocked, tasks, prefs, locked_ws) -> None:
     assert "was changed" in page.password_notice.message()
     wait_idle(qtbot, tasks)
     locked_ws.unlock("ann", NEW_PASSWORD).lock()
+
+
+# --- language of forms ----------------------------------------------------------------
+
+TWO_LANGUAGES = """
+| survey |
+| | type | name | label::English (en) | label::Cymraeg (cy) |
+| | text | name_of_place | Where are you? | Ble wyt ti? |
+| settings |
+| | form_id | version | default_language |
+| | {id} | 1 | English (en) |
+"""
+
+ONE_LANGUAGE = """
+| survey |
+| | type | name | label |
+| | text | note | Anything else? |
+| settings |
+| | form_id | version |
+| | plain | 1 |
+"""
+
+
+@pytest.fixture
+def forms_ws(tmp_path, cheap):
+    """A workspace whose study has a Welsh and English form, a French and English one, and
+    one without translations."""
+    from sylcollect.domain.study import FormRef, Site, Study, Wave
+    from sylcollect.storage.workspace import Workspace
+
+    french = TWO_LANGUAGES.replace("label::Cymraeg (cy)", "label::Français (fr)")
+    study = Study(
+        id="langs",
+        name="Languages study",
+        version=1,
+        description="",
+        sites=(Site("s1", "Site one", "P"),),
+        waves=(Wave("baseline", "Baseline"),),
+        milestones=(),
+        forms=(
+            FormRef(
+                "welsh", "1", "Welsh", "welsh.md", "participant", TWO_LANGUAGES.format(id="welsh")
+            ),
+            FormRef(
+                "french", "1", "French", "french.md", "participant", french.format(id="french")
+            ),
+            FormRef("plain", "1", "Plain", "plain.md", "participant", ONE_LANGUAGE),
+        ),
+    )
+    made, _ = Workspace.create(tmp_path / "data", study, "ann", PASSWORD)
+    yield made
+    if not made.locked:
+        made.lock()
+    made.workspace.close()
+
+
+def test_language_of_forms_lists_the_study_languages(qtbot, forms_ws, tasks, prefs) -> None:
+    page = settings_page(qtbot, make_services(forms_ws, tasks, prefs), tasks)
+    combo = page.forms.combo
+    qtbot.waitUntil(lambda: combo.count() == 4, timeout=10000)
+    items = [combo.itemText(i) for i in range(combo.count())]
+    assert items == ["The form's default", "Cymraeg (cy)", "English (en)", "Français (fr)"]
+    assert combo.currentIndex() == 0 and prefs.form_language == ""
+    assert not page.forms.note.isVisible()
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # keyboard: the form's default -> Cymraeg (cy)
+    assert prefs.form_language == "Cymraeg (cy)"
+    assert check_window(qtbot, page) == []
+    again = settings_page(qtbot, make_services(forms_ws, tasks, prefs), tasks)
+    assert again.forms.combo.currentText() == "Cymraeg (cy)"  # shown before the forms are read
+    qtbot.waitUntil(lambda: again.forms.combo.count() == 4, timeout=10000)
+    assert again.forms.combo.currentText() == "Cymraeg (cy)"
+
+
+def test_one_language_study_says_so(qtbot, unlocked, tasks, prefs) -> None:
+    page = settings_page(qtbot, make_services(unlocked, tasks, prefs), tasks)
+    qtbot.waitUntil(lambda: page.forms.note.isVisible(), timeout=10000)
+    assert page.forms.note.text() == "This study's forms are in one language."
+    assert page.forms.combo.count() == 1
+
+
+def test_language_matching_falls_back_to_the_form_default() -> None:
+    from ui.pages.settings_prefs import match_language, study_languages
+
+    langs = ("English (en)", "Cymraeg (cy)")
+    assert match_language(langs, "Cymraeg (cy)") == "Cymraeg (cy)"
+    assert match_language(langs, "Welsh (cy)") == "Cymraeg (cy)"  # by the code
+    assert match_language(langs, "english") == "English (en)"  # by the name
+    assert match_language(langs, "Français (fr)") is None  # the form's default
+    assert match_language(langs, "") is None
+    assert study_languages([("default",), ("English (en)", "Welsh (cy)"), langs]) == [
+        "English (en)",
+        "Welsh (cy)",
+    ]
+
+
+# --- export target ----------------------------------------------------------------------
+
+
+def target_page(qtbot, lap, tasks):
+    from test_sync_support import fake_factory, services_for, settings
+
+    from ui.pages.settings import SettingsPage
+    from ui.sync_watch import SyncSettings, SyncWatch
+
+    services = services_for(lap.ws, tasks, lap.tmp)
+    watch = SyncWatch(
+        services, settings=SyncSettings(settings(lap.tmp)), factory=fake_factory, network=False
+    )
+    page = SettingsPage(services, watch)
+    page.resize(1000, 900)
+    show(qtbot, page)
+    page.activated()
+    qtbot.waitUntil(lambda: bool(page.users), timeout=10000)
+    return services, watch, page
+
+
+def test_export_target_set_in_settings_is_what_sync_uses(qtbot, laptop, tasks, monkeypatch) -> None:
+    from test_sync_support import enrol
+
+    from ui.pages.settings_sections import ExportTargetCard
+    from ui.pages.sync import SyncPage
+
+    enrol(laptop.ws, "DH-001")
+    services, watch, page = target_page(qtbot, laptop, tasks)
+    card = page.export_target
+    watch.refresh()  # the demo laptop remembers its own export folder
+    qtbot.waitUntil(lambda: card.edit.text() == str(laptop.export), timeout=10000)
+    assert card.now.text() == f"Bundles go to {laptop.export}."
+    usb = laptop.tmp / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(ExportTargetCard, "ask_folder", lambda self: str(usb))
+    qtbot.mouseClick(card.choose_button, Qt.MouseButton.LeftButton)
+    assert watch.target == str(usb) and watch.settings.target == str(usb)  # saved
+    assert card.notice.message() == f"Saved. Bundles will go to {usb}."
+    assert card.now.text() == f"Bundles go to {usb}."
+    sync = SyncPage(services, watch)
+    sync.resize(1000, 760)
+    show(qtbot, sync)
+    assert sync.target_edit.text() == str(usb)
+    qtbot.mouseClick(sync.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sync.notice.kind == "success", timeout=15000)
+    wait_idle(qtbot, tasks)
+    assert [p.suffix for p in usb.iterdir()] == [".sylb"]
+    assert not list(laptop.export.glob("*.sylb"))
+    stick = laptop.tmp / "stick"
+    card.edit.clear()
+    qtbot.keyClicks(card.edit, str(stick))
+    qtbot.keyClick(card.edit, Qt.Key.Key_Return)  # keyboard: Enter uses it
+    assert watch.target == str(stick) and watch.settings.target == str(stick)
+    wait_idle(qtbot, tasks)
+
+
+def test_export_target_with_a_password_is_used_until_lock(qtbot, laptop, tasks) -> None:
+    _services, watch, page = target_page(qtbot, laptop, tasks)
+    card = page.export_target
+    address = "https://ann:secret@files.example.org/syl"
+    card.edit.clear()
+    qtbot.mouseClick(card.use_button, Qt.MouseButton.LeftButton)
+    assert card.notice.kind == "error" and card.edit.hasFocus()
+    qtbot.keyClicks(card.edit, address)
+    qtbot.mouseClick(card.use_button, Qt.MouseButton.LeftButton)
+    assert card.notice.message() == (
+        "This address holds a password: it is used until you lock, not saved."
+    )
+    assert watch.target == address and watch.settings.target == ""
+    ini = laptop.tmp / "sync.ini"
+    assert not ini.exists() or "secret" not in ini.read_text()
+    assert card.edit.text() == ""  # not left on the screen
+    assert card.now.text() == (
+        "Bundles go to https://files.example.org/syl, "
+        "with a password that is forgotten when you lock."
+    )
+    assert check_window(qtbot, page) == []
+    wait_idle(qtbot, tasks)
+    page.clear()  # locking
+    assert card.edit.text() == "" and card.notice.message() == "" and card.now.text() == ""
+
+
+def test_new_sections_keyboard_order(qtbot, unlocked, tasks, prefs) -> None:
+    from a11y import check_tab_order
+
+    page = settings_page(qtbot, make_services(unlocked, tasks, prefs), tasks)
+    card = page.export_target
+    expected = [
+        page.high_contrast,
+        page.forms.combo,
+        card.edit,
+        card.choose_button,
+        card.use_button,
+        page.password_button,
+    ]
+    assert check_tab_order(qtbot, expected) == []
+    wait_idle(qtbot, tasks)

@@ -23,6 +23,7 @@ from sylcollect.forms.state_view import QuestionView, question_view
 from sylcollect.services.drafts import DraftSave, DraftSaved, save_draft
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.filler import pages as pg
+from ui.pages.settings_prefs import Preferences
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class FillController(QObject):
         parent: QObject | None = None,
         *,
         one_per_screen: bool = False,
+        prefs: Preferences | None = None,
     ) -> None:
         super().__init__(parent)
         self.one_per_screen = one_per_screen  # self-complete: field-lists split up
@@ -68,7 +70,9 @@ class FillController(QObject):
         self.uuid = session.draft.uuid
         self.saved_alerts: tuple[Alert, ...] = session.alerts
         self.last_saved: DraftSaved | None = None
-        self.lang: str | None = None
+        # Settings' "Language of forms" (the app's QSettings unless `prefs` is given); a form
+        # without that language opens in its own default (None).
+        self.lang: str | None = (prefs or Preferences()).language_for(self.compiled.form.languages)
         self.pages: list[pg.Page] = self._build()
         self.index = pg.resume_index(self.state, self.pages) if self.uuid else 0
         if self.pages and not pg.relevant(self.state, self.pages[self.index]):

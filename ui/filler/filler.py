@@ -36,6 +36,7 @@ from ui.filler.controller import FillController, FillSession
 from ui.filler.page_view import PageView
 from ui.filler.review import ReviewPage
 from ui.filler.style import filler_stylesheet
+from ui.pages.settings_prefs import Preferences
 from ui.tasks import TaskRunner
 from ui.widgets.basics import Notice, label
 
@@ -54,12 +55,13 @@ class FormFiller(QWidget):
         parent: QWidget | None = None,
         *,
         start_at_review: bool = False,
+        prefs: Preferences | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("formFiller")
         self.setStyleSheet(controls_stylesheet() + filler_stylesheet())
         self._tasks = tasks
-        self.controller = FillController(workspace, tasks, session, self)
+        self.controller = FillController(workspace, tasks, session, self, prefs=prefs)
         self.controller.saved.connect(self._saved)
         self.controller.save_failed.connect(self._save_failed)
         self.controller.saving_changed.connect(self._saving)
@@ -138,7 +140,8 @@ class FormFiller(QWidget):
         self.language.setAccessibleName(self.tr("Language of the questions"))
         for lang in form.languages or (form.default_language,):
             self.language.addItem(lang if lang != "default" else self.tr("Default"), lang)
-        self.language.setCurrentIndex(max(0, self.language.findData(form.default_language)))
+        opening = self.controller.lang or form.default_language  # Settings' language of forms
+        self.language.setCurrentIndex(max(0, self.language.findData(opening)))
         self.language.currentIndexChanged.connect(self._language)
         self.language.setVisible(self.language.count() > 1)
         self.jump_button = QPushButton(self.tr("Questions"), self)

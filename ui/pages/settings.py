@@ -1,6 +1,8 @@
-"""Settings: auto-lock, text size, high contrast, this laptop's site, your password, users.
+"""Settings: auto-lock, text size, high contrast, this laptop's site, the language forms open
+in, the export target, your password, users.
 
-Preferences are kept in QSettings (never data); users live in the workspace's key slots.
+Preferences are kept in QSettings (never data); users live in the workspace's key slots; the
+export target goes through the session's SyncWatch (ui/pages/settings_sections.py).
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ from ui.dialogs.passwords import AddUserDialog, ChangePasswordDialog
 from ui.nav import Services
 from ui.pages.participants_widgets import keep_focus_visible
 from ui.pages.settings_prefs import AUTO_LOCK_MINUTES
+from ui.pages.settings_sections import ExportTargetCard, FormLanguageCard
+from ui.pages.settings_sections import card as _card
+from ui.pages.settings_sections import field as _field
+from ui.sync_watch import SyncWatch, watch_for
 from ui.widgets.basics import BusyRow, Notice, PageHeader, confirm, label
 
 SCALE_NAMES = {
@@ -46,31 +52,12 @@ def remove_user(ws: UnlockedWorkspace, name: str) -> str:
     return name
 
 
-def _card(title: str, parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame(parent)
-    frame.setProperty("card", True)
-    col = QVBoxLayout(frame)
-    col.setContentsMargins(20, 16, 20, 16)
-    col.setSpacing(6)
-    col.addWidget(label(title, "subtitle"))
-    return frame, col
-
-
-def _field(col: QVBoxLayout, text: str, widget: QWidget, hint: str = "") -> None:
-    lab = label(text)
-    lab.setBuddy(widget)
-    widget.setAccessibleName(text)
-    col.addWidget(lab)
-    if hint:
-        col.addWidget(label(hint, "caption"))
-        widget.setAccessibleDescription(hint)
-    col.addWidget(widget)
-
-
 class SettingsPage(QWidget):
     """Changes preferences at once; password and users go through dialogs. GUI thread."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, watch: SyncWatch | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self._s = services
@@ -79,7 +66,10 @@ class SettingsPage(QWidget):
         outer.setContentsMargins(32, 24, 32, 0)
         self.header = PageHeader(
             self.tr("Settings"),
-            self.tr("How the app looks and locks on this laptop, and who can use it."),
+            self.tr(
+                "How the app looks and locks on this laptop, where its bundles go, "
+                "and who can use it."
+            ),
         )
         outer.addWidget(self.header)
         scroll = QScrollArea(self)
@@ -131,6 +121,11 @@ class SettingsPage(QWidget):
         self.high_contrast.setChecked(prefs.high_contrast)
         c.addWidget(self.high_contrast)
         col.addWidget(frame)
+
+        self.forms = FormLanguageCard(services, body)
+        col.addWidget(self.forms)
+        self.export_target = ExportTargetCard(watch or watch_for(services), body)
+        col.addWidget(self.export_target)
 
         frame, c = _card(self.tr("Your password"), body)
         self.password_button = QPushButton(self.tr("Change password…"), frame)
@@ -184,6 +179,7 @@ class SettingsPage(QWidget):
 
     def activated(self) -> None:
         self.load_users()
+        self.forms.load()
 
     # --- users ------------------------------------------------------------------------
     def load_users(self) -> None:
@@ -281,3 +277,4 @@ class SettingsPage(QWidget):
         self._show_users([])
         self.users_notice.clear()
         self.password_notice.clear()
+        self.export_target.clear()

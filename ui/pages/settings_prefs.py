@@ -1,9 +1,12 @@
-"""The app's own preferences (auto-lock, text size, contrast, site) kept in QSettings.
+"""The app's own preferences (auto-lock, text size, contrast, site, language of forms) kept in
+QSettings.
 
 Only settings live here, never data: QSettings is plain text on disk (DESIGN.md §3).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication
@@ -17,6 +20,8 @@ KEY_AUTO_LOCK = "prefs/autoLockMinutes"
 KEY_TEXT_SCALE = "prefs/textScale"
 KEY_HIGH_CONTRAST = "prefs/highContrast"
 KEY_SITE = "prefs/siteId"
+KEY_FORM_LANGUAGE = "prefs/formLanguage"
+DEFAULT_LANGUAGE = "default"  # the forms engine's name for untranslated columns
 
 
 class Preferences(QObject):
@@ -85,6 +90,55 @@ class Preferences(QObject):
     def set_site_id(self, site_id: str) -> None:
         self._settings.setValue(KEY_SITE, site_id)
         self.changed.emit(KEY_SITE)
+
+    # --- language of forms ------------------------------------------------------------
+    @property
+    def form_language(self) -> str:
+        """The language forms open in ("English (en)"); "" for each form's own default."""
+        return str(self._settings.value(KEY_FORM_LANGUAGE, "") or "")
+
+    def set_form_language(self, language: str) -> None:
+        self._settings.setValue(KEY_FORM_LANGUAGE, language)
+        self.changed.emit(KEY_FORM_LANGUAGE)
+
+    def language_for(self, languages: Sequence[str]) -> str | None:
+        """Which of a form's `languages` it opens in: the preferred one, else None (its
+        default)."""
+        return match_language(languages, self.form_language)
+
+
+def _name_and_code(language: str) -> tuple[str, str]:
+    """'Cymraeg (cy)' -> ('cymraeg', 'cy'); 'English' -> ('english', '')."""
+    name, _, code = language.partition("(")
+    return name.strip().casefold(), code.rstrip(")").strip().casefold()
+
+
+def match_language(languages: Sequence[str], wanted: str) -> str | None:
+    """The one of `languages` that `wanted` names: exactly, else by the code in brackets
+    ("Welsh (cy)" finds "Cymraeg (cy)"), else by the name; None if there is none."""
+    if not wanted:
+        return None
+    if wanted in languages:
+        return wanted
+    name, code = _name_and_code(wanted)
+    if code:
+        found = next((lang for lang in languages if _name_and_code(lang)[1] == code), None)
+        if found is not None:
+            return found
+    return next((lang for lang in languages if name and _name_and_code(lang)[0] == name), None)
+
+
+def study_languages(forms_languages: Sequence[Sequence[str]]) -> list[str]:
+    """The languages several forms offer, each once (by its code, else its name), sorted;
+    without the forms engine's "default" (untranslated) language."""
+    found: dict[str, str] = {}
+    for languages in forms_languages:
+        for lang in languages:
+            if lang == DEFAULT_LANGUAGE or not lang.strip():
+                continue
+            name, code = _name_and_code(lang)
+            found.setdefault(code or name, lang)
+    return sorted(found.values(), key=str.casefold)
 
 
 def _int(value: object, default: int) -> int:
