@@ -1,4 +1,5 @@
-"""The Participants page: empty state, add (with errors next to fields), search, open."""
+"""The Participants page: empty state, add (with errors next to fields), search, filters
+(wave due too), open."""
 
 # ruff: noqa: F811 - pytest fixtures imported from test_participants_support
 
@@ -16,7 +17,9 @@ from test_participants_support import (
 )
 from ui_helpers import wait_idle
 
-from ui.models.participants import CODE, STATUS
+from sylcollect.domain.record import Record, RecordStatus, SubjectKind
+from ui.models.participants import ANY_WAVE_DUE, CODE, COLUMNS, NEXT_WAVE, SITE, STATUS
+from ui.pages.participants import SITE_MIN_WIDTH
 
 
 def codes(page) -> list[str]:
@@ -114,6 +117,70 @@ def test_search_and_filters(qtbot, unlocked, tasks, prefs) -> None:
     assert codes(page) == ["YP-001", "YP-002"]
     page.list.filters.consent.setCurrentIndex(page.list.filters.consent.findData("given"))
     assert codes(page) == []
+
+
+def test_wave_due_filter_and_next_wave_column(qtbot, unlocked, tasks, prefs) -> None:
+    # Both enrolled today, so their baseline is due; YP-002 has done it: the early milestone
+    # is next, six months on.
+    phq = next(f for f in unlocked.study.forms if f.id == "phq9")
+    with unlocked.transaction() as tx:
+        tx.records.add(
+            Record(
+                "",
+                "phq9",
+                phq.version,
+                SubjectKind.PARTICIPANT,
+                unlocked.study.sites[0].id,
+                participant_uuid=tx.participants.get("YP-002").uuid,
+                wave_id="baseline",
+                status=RecordStatus.FINAL,
+            )
+        )
+    page = participants_page(qtbot, make_services(unlocked, tasks, prefs), tasks)
+    m, wave = page.list.model, page.list.filters.wave
+    assert m.headerData(NEXT_WAVE, Qt.Orientation.Horizontal) == "Next wave"
+    assert m.index(0, NEXT_WAVE).data().startswith("Baseline · ")
+    assert m.index(1, NEXT_WAVE).data().startswith("Early milestone · due ")
+    assert wave.accessibleName() == "Filter by wave due"
+    assert [wave.itemText(i) for i in range(wave.count())] == [
+        "All waves",
+        "Any wave due",
+        "Baseline due",
+        "Early milestone due",
+        "Medium-term milestone due",
+    ]
+    # By keyboard only: Tab from the status filter to the wave filter, then arrow down.
+    page.list.filters.status.setFocus()
+    qtbot.keyClick(page.list.filters.status, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is wave
+    qtbot.keyClick(wave, Qt.Key.Key_Down)
+    assert wave.currentData() == ANY_WAVE_DUE
+    assert codes(page) == ["YP-001"] and page.list.count.text() == "Showing 1 of 2"
+    qtbot.keyClick(wave, Qt.Key.Key_Down)  # Baseline due
+    assert codes(page) == ["YP-001"]
+    qtbot.keyClick(wave, Qt.Key.Key_Down)  # Early milestone due: not for six months
+    assert page.list.views.currentWidget() is page.list.no_match
+    qtbot.mouseClick(page.list.no_match.button, Qt.MouseButton.LeftButton)
+    assert wave.currentIndex() == 0 and codes(page) == ["YP-001", "YP-002"]
+    # Combined with the search.
+    wave.setCurrentIndex(wave.findData(ANY_WAVE_DUE))
+    qtbot.keyClicks(page.list.filters.search, "002")
+    assert codes(page) == []
+    assert check_window(qtbot, page) == []
+
+
+def test_site_column_takes_the_room_left_but_is_never_squeezed(qtbot, unlocked, tasks, prefs):
+    page = participants_page(qtbot, make_services(unlocked, tasks, prefs), tasks)
+    table, head = page.list.table, page.list.table.horizontalHeader()
+    page.resize(1800, 800)
+    qtbot.waitUntil(lambda: head.sectionSize(SITE) > SITE_MIN_WIDTH)
+    assert sum(head.sectionSize(c) for c in COLUMNS) == table.viewport().width()
+    page.resize(800, 800)  # too narrow for every column: it scrolls sideways instead
+    qtbot.waitUntil(lambda: head.sectionSize(SITE) == SITE_MIN_WIDTH)
+    assert table.horizontalScrollBar().maximum() > 0
+    head.resizeSection(NEXT_WAVE, 200)  # a column made narrower gives Site the room
+    page.resize(1800, 800)
+    qtbot.waitUntil(lambda: sum(head.sectionSize(c) for c in COLUMNS) == table.viewport().width())
 
 
 def test_enter_opens_the_detail_page(qtbot, unlocked, tasks, prefs) -> None:

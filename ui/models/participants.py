@@ -1,10 +1,12 @@
 """The participants table: one QAbstractTableModel over frozen entries, with a fast filter.
 
-The model keeps every entry (`ParticipantEntry`: a frozen `Participant` and its consent
-state) and a list of the row numbers that pass the filter, in the current sort order.
-Filtering compares precomputed, lower-cased columns in one list comprehension, and a search
-that only grows (typing one more letter) looks only at the rows already shown, so a
-keystroke stays well under 100 ms with 50,000 participants (benchmarks/bench_ui_participants).
+The model keeps every entry (`ParticipantEntry`: a frozen `Participant`, its consent state
+and its next wave, worked out once per load by sylcollect.domain.waves) and a list of the
+row numbers that pass the filter, in the current sort order. Filtering compares
+precomputed, lower-cased columns (and the id of the wave due, if any) in one list
+comprehension per filter, and a search that only grows (typing one more letter) looks only
+at the rows already shown, so a keystroke (or a change of filter) stays well under 100 ms
+with 50,000 participants (benchmarks/bench_ui_participants).
 GUI thread only; entries are built on the worker thread (ui/pages/participants_data.py).
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -25,19 +28,22 @@ from PySide6.QtCore import (
 
 from sylcollect.domain.participant import Participant
 from sylcollect.domain.study import Role
+from sylcollect.domain.waves import NextWave
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-CODE, SITE, ROLE, STATUS, CONSENT, ENROLLED = range(6)
-COLUMNS = (CODE, SITE, ROLE, STATUS, CONSENT, ENROLLED)
+CODE, SITE, ROLE, STATUS, CONSENT, NEXT_WAVE, ENROLLED = range(7)
+COLUMNS = (CODE, SITE, ROLE, STATUS, CONSENT, NEXT_WAVE, ENROLLED)
 HEADERS = (
     QT_TRANSLATE_NOOP("participants", "Code"),
     QT_TRANSLATE_NOOP("participants", "Site"),
     QT_TRANSLATE_NOOP("participants", "Role"),
     QT_TRANSLATE_NOOP("participants", "Status"),
     QT_TRANSLATE_NOOP("participants", "Consent"),
+    QT_TRANSLATE_NOOP("participants", "Next wave"),
     QT_TRANSLATE_NOOP("participants", "Enrolled"),
 )
+ANY_WAVE_DUE = "*"  # ParticipantFilter.wave_due: any wave due now (else a wave id, or '')
 
 ParticipantRole = Qt.ItemDataRole.UserRole + 1  # the frozen Participant
 EntryRole = Qt.ItemDataRole.UserRole + 2  # the ParticipantEntry
@@ -69,10 +75,12 @@ class ConsentState(enum.StrEnum):
 
 @dataclass(frozen=True)
 class ParticipantEntry:
-    """One table row: the participant (no identifying details) and their consent state."""
+    """One table row: the participant (no identifying details), their consent state and the
+    wave they take next (None: withdrawn, or every wave done)."""
 
     participant: Participant
     consent: ConsentState
+    next_wave: NextWave | None = None
 
     @property
     def code(self) -> str:
@@ -88,20 +96,35 @@ class ParticipantFilter:
     role: str = ""
     consent: str = ""
     withdrawn: bool | None = None  # True: only withdrawn; False: only active
+    wave_due: str = ""  # ANY_WAVE_DUE: next wave due (or overdue); a wave id: that wave due
 
     def narrows(self, old: ParticipantFilter) -> bool:
         """True when every row this filter keeps was also kept by `old`."""
-        same_rest = (self.site_id, self.role, self.consent, self.withdrawn) == (
+        same_rest = (self.site_id, self.role, self.consent, self.withdrawn, self.wave_due) == (
             old.site_id,
             old.role,
             old.consent,
             old.withdrawn,
+            old.wave_due,
         )
         return same_rest and self.text.strip().lower().startswith(old.text.strip().lower())
 
 
 def role_label(role: Role | None) -> str:
     return QCoreApplication.translate("roles", role.label) if role is not None else "—"
+
+
+def next_wave_label(wave: NextWave | None) -> str:
+    """The wave and when it is due: "Baseline · due today", "… · overdue since <date>"."""
+    if wave is None:
+        return "—"
+    if wave.days_overdue == 0:
+        return _tr("{wave} · due today").format(wave=wave.wave_name)
+    if wave.days_overdue > 0:
+        text = _tr("{wave} · overdue since {date}")
+    else:
+        text = _tr("{wave} · due {date}")
+    return text.format(wave=wave.wave_name, date=wave.due_on.isoformat())
 
 
 class ParticipantsModel(QAbstractTableModel):
@@ -120,6 +143,7 @@ class ParticipantsModel(QAbstractTableModel):
         self._roles: list[str] = []
         self._consents: list[str] = []
         self._withdrawn: list[bool] = []
+        self._due: list[str] = []  # the id of the next wave if it is due now, else ''
         self._order: list[int] = []  # every entry, in sort order
         self._visible: list[int] = []  # entries passing the filter, in sort order
 
@@ -137,6 +161,10 @@ class ParticipantsModel(QAbstractTableModel):
         self._roles = [e.participant.role.value if e.participant.role else "" for e in entries]
         self._consents = [e.consent.value for e in self._entries]
         self._withdrawn = [e.participant.withdrawn for e in self._entries]
+        self._due = [
+            e.next_wave.wave_id if e.next_wave is not None and e.next_wave.due else ""
+            for e in self._entries
+        ]
         self._order = self._sorted(range(len(self._entries)))
         self._visible = self._matching(self._order, self._filter)
         self.endResetModel()
@@ -173,7 +201,7 @@ class ParticipantsModel(QAbstractTableModel):
     def _matching(self, rows: Iterable[int], f: ParticipantFilter) -> list[int]:
         text = f.text.strip().lower()
         codes, sites, roles = self._codes, self._sites, self._roles
-        consents, withdrawn = self._consents, self._withdrawn
+        consents, withdrawn, due = self._consents, self._withdrawn, self._due
         out = list(rows) if not text else [i for i in rows if text in codes[i]]
         if f.site_id:
             out = [i for i in out if sites[i] == f.site_id]
@@ -183,6 +211,10 @@ class ParticipantsModel(QAbstractTableModel):
             out = [i for i in out if consents[i] == f.consent]
         if f.withdrawn is not None:
             out = [i for i in out if withdrawn[i] is f.withdrawn]
+        if f.wave_due == ANY_WAVE_DUE:
+            out = [i for i in out if due[i]]
+        elif f.wave_due:
+            out = [i for i in out if due[i] == f.wave_due]
         return out
 
     # --- sorting ----------------------------------------------------------------------
@@ -200,6 +232,9 @@ class ParticipantsModel(QAbstractTableModel):
             return self._consents.__getitem__
         if column == ENROLLED:
             return lambda i: entries[i].participant.created_at or 0
+        if column == NEXT_WAVE:  # soonest due first; no next wave last
+            days = [e.next_wave.due_on if e.next_wave else date.max for e in entries]
+            return days.__getitem__
         return self._codes.__getitem__
 
     def _sorted(self, rows: Iterable[int]) -> list[int]:
@@ -254,6 +289,10 @@ class ParticipantsModel(QAbstractTableModel):
             return self._key(column)(self._visible[index.row()])
         if role == Qt.ItemDataRole.ToolTipRole and column == CONSENT and p.withdrawn:
             return _tr("This participant withdrew: their consent records were destroyed.")
+        if role == Qt.ItemDataRole.ToolTipRole and column == NEXT_WAVE and entry.next_wave:
+            # The whole label (the cell may cut it short), and what it counts from.
+            when = _tr("Counted from the day they were enrolled.")
+            return f"{next_wave_label(entry.next_wave)}\n{when}"
         return None
 
     def _display(self, entry: ParticipantEntry, column: int) -> str:
@@ -270,6 +309,8 @@ class ParticipantsModel(QAbstractTableModel):
             return entry.consent.label
         if column == ENROLLED:
             return p.created_at.date().isoformat() if p.created_at else ""
+        if column == NEXT_WAVE:
+            return next_wave_label(entry.next_wave)
         return ""
 
     def headerData(

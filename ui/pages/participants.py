@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,12 +18,17 @@ from PySide6.QtWidgets import (
 from sylcollect.domain.participant import Participant
 from ui import messages
 from ui.dialogs.participant import ParticipantDialog
-from ui.models.participants import CODE, SITE, ParticipantFilter, ParticipantsModel
+from ui.models.participants import CODE, COLUMNS, SITE, ParticipantFilter, ParticipantsModel
 from ui.nav import Services
 from ui.pages.participant_detail import ParticipantDetailPage
 from ui.pages.participants_data import ParticipantsSnapshot, load_participants
 from ui.pages.participants_widgets import EmptyState, FilterBar
 from ui.widgets.basics import BusyRow, Notice, PageHeader, label
+
+# Column widths in COLUMNS order; Site takes what is left, never less than SITE_MIN_WIDTH
+# (a narrow window scrolls sideways rather than squeezing the site names to nothing).
+WIDTHS = (110, 0, 150, 100, 180, 240, 110)
+SITE_MIN_WIDTH = 180
 
 
 class ParticipantsList(QWidget):
@@ -76,9 +81,10 @@ class ParticipantsList(QWidget):
         head.setStretchLastSection(False)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((130, 280, 180, 110, 200, 120)):
-            head.resizeSection(column, width)
-        head.setSectionResizeMode(SITE, QHeaderView.ResizeMode.Stretch)
+        for column, width in zip(COLUMNS, WIDTHS, strict=True):
+            head.resizeSection(column, width or SITE_MIN_WIDTH)
+        head.sectionResized.connect(lambda column, *_: column == SITE or self._fit_site())
+        self.table.viewport().installEventFilter(self)
         self.table.activated.connect(self._activated)
         self.views = QStackedWidget(self)
         self.empty = EmptyState(
@@ -106,6 +112,17 @@ class ParticipantsList(QWidget):
         self.setTabOrder(self.add_button, self.filters.search)
         self.loaded = False
         self._refresh_view()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_site()
+        return super().eventFilter(watched, event)
+
+    def _fit_site(self) -> None:
+        """Site takes the width the other columns leave (at least SITE_MIN_WIDTH)."""
+        head = self.table.horizontalHeader()
+        others = sum(head.sectionSize(c) for c in COLUMNS if c != SITE)
+        head.resizeSection(SITE, max(SITE_MIN_WIDTH, self.table.viewport().width() - others))
 
     def show_snapshot(self, snap: ParticipantsSnapshot) -> None:
         self.busy.stop()

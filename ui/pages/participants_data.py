@@ -11,6 +11,7 @@ from sylcollect.domain.consent import Consent
 from sylcollect.domain.participant import Identity, Participant
 from sylcollect.domain.record import Alert, Record, RecordStatus
 from sylcollect.domain.study import Role
+from sylcollect.domain.waves import next_waves
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.models.participants import ConsentState, ParticipantEntry
 
@@ -27,23 +28,29 @@ def consent_state(consents: list[Consent], withdrawn: bool) -> ConsentState:
 
 @dataclass(frozen=True)
 class ParticipantsSnapshot:
-    """Every participant with their consent state, and the study's site names."""
+    """Every participant with their consent state and next wave, and the study's site names."""
 
     entries: tuple[ParticipantEntry, ...]
     site_names: dict[str, str]
 
 
-def load_participants(ws: UnlockedWorkspace) -> ParticipantsSnapshot:
-    """Worker thread: every participant (no identifying details) and their consent state."""
+def load_participants(ws: UnlockedWorkspace, today: date | None = None) -> ParticipantsSnapshot:
+    """Worker thread: every participant (no identifying details), their consent state and
+    their next wave, due or not as of `today` (worked out here, once per load, never per
+    filter keystroke). Only final records are read: drafts don't complete a wave."""
     with ws.transaction() as tx:
         people = tx.participants.list()
         consents = tx.consents.by_participant()
-        entries = tuple(
-            ParticipantEntry(
-                p, consent_state([] if p.withdrawn else consents.get(p.uuid, []), p.withdrawn)
-            )
-            for p in people
+        finals = tx.records.list(status=RecordStatus.FINAL)
+    nexts = next_waves(people, ws.study.waves, finals, today or date.today())
+    entries = tuple(
+        ParticipantEntry(
+            p,
+            consent_state([] if p.withdrawn else consents.get(p.uuid, []), p.withdrawn),
+            nexts.get(p.uuid),
         )
+        for p in people
+    )
     return ParticipantsSnapshot(entries, {s.id: s.name for s in ws.study.sites})
 
 

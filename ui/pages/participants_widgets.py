@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sylcollect.domain.study import Study
 from ui import theme
-from ui.models.participants import ConsentState, ParticipantFilter, role_label
+from ui.models.participants import ANY_WAVE_DUE, ConsentState, ParticipantFilter, role_label
 from ui.widgets.basics import label
 
 
@@ -73,7 +73,7 @@ class EmptyState(QWidget):
 
 
 class FilterBar(QWidget):
-    """Search by code and filter by site, role, consent and status; emits `changed`."""
+    """Search by code and filter by site, role, consent, status and wave due; emits `changed`."""
 
     changed = Signal(object)  # ParticipantFilter
 
@@ -107,8 +107,17 @@ class FilterBar(QWidget):
             self.tr("All statuses"),
             [("active", self.tr("Active only")), ("withdrawn", self.tr("Withdrawn only"))],
         )
+        waves = sorted(study.waves, key=lambda w: w.months_from_start)
+        self.wave = self._combo(
+            self.tr("Wave due"),
+            self.tr("All waves"),
+            [(ANY_WAVE_DUE, self.tr("Any wave due"))]
+            + [(w.id, self.tr("{wave} due").format(wave=w.name)) for w in waves],
+        )
+        self.wave.setToolTip(self.tr("Participants whose next wave is due today or overdue"))
+        self.wave.setAccessibleDescription(self.wave.toolTip())
         row.addWidget(self.search, 2)
-        for combo in (self.site, self.role, self.consent, self.status):
+        for combo in self.combos():
             row.addWidget(combo, 1)
         self.search.textChanged.connect(self._emit)
 
@@ -123,6 +132,9 @@ class FilterBar(QWidget):
         combo.currentIndexChanged.connect(self._emit)
         return combo
 
+    def combos(self) -> tuple[QComboBox, ...]:
+        return (self.site, self.role, self.consent, self.status, self.wave)
+
     def current(self) -> ParticipantFilter:
         status = str(self.status.currentData() or "")
         return ParticipantFilter(
@@ -131,10 +143,11 @@ class FilterBar(QWidget):
             role=str(self.role.currentData() or ""),
             consent=str(self.consent.currentData() or ""),
             withdrawn=None if not status else status == "withdrawn",
+            wave_due=str(self.wave.currentData() or ""),
         )
 
     def reset(self) -> None:
-        for w in (self.site, self.role, self.consent, self.status):
+        for w in self.combos():
             w.blockSignals(True)
             w.setCurrentIndex(0)
             w.blockSignals(False)
