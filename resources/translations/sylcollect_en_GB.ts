@@ -283,14 +283,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The staff survey is saved for the study team. Its answers are not shown here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The staff survey is saved as a draft (it could not be made final). Its answers are not shown here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Opening the answers…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -715,11 +707,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Needed before saving: &apos;Who gives consent&apos; records this person&apos;s consent, so they sign here. If they are not here, save later, or attach a scan of the paper form once they have signed it.</source>
+        <source>Needed before saving: “Who gives consent” records this person&apos;s consent, so they sign here. If they are not here, save later, or attach a scan of the paper form once they have signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save needs {who} to sign as well: &apos;Who gives consent&apos; records their consent.</source>
+        <source>Saving waits for a signature under “{who}”, because “Who gives consent” records that person&apos;s consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1388,7 +1380,6 @@
     <name>Handover</name>
     <message>
         <source>Hand the laptop over</source>
-        <extracomment>Windows that are only passing (a menu, a tooltip): hidden with the rest, never re-shown.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1405,10 +1396,6 @@
     </message>
     <message>
         <source>Safeguarding alerts are not shown to them. You will see any alert when you take the laptop back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The survey is anonymous: its answers are saved for the study team and not shown to you, unless one raises a safeguarding alert.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4065,7 +4052,7 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{who}: needs to sign before saving, because &apos;Who gives consent&apos; records their consent. If they are not here, save later, or attach a scan of the paper form once they have signed it.</source>
+        <source>{who}: needs to sign before saving, because “Who gives consent” records their consent. If they are not here, save later, or attach a scan of the paper form once they have signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -159,3 +159,113 @@ def test_dialog_accessible(qtbot, unlocked, tasks) -> None:
     assert len(dialog.blocks) == 3  # young person, responsible adult (where needed), researcher
     assert check_names(dialog) == []
     assert check_targets(dialog) == []
+
+
+def sign_all_but(dialog, *skip: str) -> None:
+    """Ticks every statement and signs every block (typed) except those in `skip`."""
+    for box in dialog.statements.boxes.values():
+        box.setChecked(True)
+    for block in dialog.blocks:
+        if block.block.id in skip:
+            continue
+        for field, edit in block.edits.items():
+            if not edit.text():
+                edit.setText(f"{field} of {block.block.id}")
+        block.signature.use_typed.setChecked(True)
+        block.signature.typed.setText(f"Signer {block.block.id}")
+
+
+def test_assent_is_not_saved_as_a_parents_consent_until_they_sign(qtbot, unlocked, tasks) -> None:
+    """An under-16's assent is recorded with a parent or carer's consent ('Who gives consent'),
+    so the parent or carer's block must be signed before saving; the dialog says so, beside
+    Save and under the block, and the error names it."""
+    from sylcollect.domain.consent import ConsentWho
+
+    dialog, participant = make_dialog(qtbot, unlocked, tasks, variant=Variant.ASSENT)
+    assert dialog.who.value() == ConsentWho.ASSENT_PARENT.value
+    young, adult, researcher = dialog.blocks
+    assert adult.block.id == "responsible_adult" and adult.required
+    assert adult.need.isVisible() and "Needed before saving" in adult.need.text()
+    assert not young.need.isVisible() and not researcher.need.isVisible()
+    sign_all_but(dialog, "responsible_adult")
+    assert dialog.notice.isVisible()
+    assert "Parent, carer or local authority (consent)" in dialog.notice.message()
+    dialog.save_button.click()
+    assert not dialog.isHidden()
+    summary = dialog.summary.text()
+    assert "Parent, carer or local authority (consent): needs to sign before saving" in summary
+    assert "attach a scan" in summary
+    with unlocked.transaction() as tx:
+        assert tx.consents.for_participant(participant.uuid) == []
+    # nor can 'Who gives consent' be switched to the young person's own to get round it
+    dialog.who.buttons[ConsentWho.SELF.value].setChecked(True)
+    assert not adult.required and not dialog.notice.isVisible()
+    dialog.save_button.click()
+    assert "An assent form doesn't record the young person's own consent" in dialog.summary.text()
+    dialog.who.buttons[ConsentWho.ASSENT_LA.value].setChecked(True)
+    assert adult.required and dialog.notice.isVisible()
+    sign_all_but(dialog)
+    assert not dialog.notice.isVisible()
+    with qtbot.waitSignal(dialog.saved, timeout=20000) as blocker:
+        dialog.save_button.click()
+    consent = blocker.args[0]
+    assert consent.who is ConsentWho.ASSENT_LA
+    doc = read_document(unlocked, consent.uuid)
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(doc.data)).pages)
+    assert "Signer responsible_adult" in text and "Signer participant" in text
+
+
+def test_scan_of_an_assent_form_needs_no_block_on_screen(qtbot, unlocked, tasks, tmp_path) -> None:
+    """With a scan of the paper form, the signatures are on the paper: no block is needed,
+    and no notice waits for one."""
+    scan = tmp_path / "signed-assent.png"
+    image = QImage(60, 40, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    image.save(str(scan))
+    dialog, _ = make_dialog(qtbot, unlocked, tasks, "YP-002", variant=Variant.ASSENT)
+    dialog.mode.buttons["scan"].setChecked(True)
+    assert not dialog.notice.isVisible()
+    for box in dialog.statements.boxes.values():
+        box.setChecked(True)
+    dialog.set_scan(scan)
+    with qtbot.waitSignal(dialog.saved, timeout=20000) as blocker:
+        dialog.save_button.click()
+    assert blocker.args[0].method is ConsentMethod.PAPER
+    wait_idle(qtbot, tasks)
+
+
+@pytest.mark.parametrize(
+    ("variant", "who", "block"),
+    [
+        (Variant.YP16, "self", None),
+        (Variant.STAFF, "self", None),
+        (Variant.PARENT_OWN, "self", None),
+        (Variant.ASSENT, "assent_parent", "responsible_adult"),
+        (Variant.PARENT, "assent_parent", "participant"),  # the parent signs it
+        (Variant.LA, "assent_la", "participant"),  # the authority's representative signs it
+    ],
+)
+def test_whose_consent_each_form_records(variant, who, block) -> None:
+    from sylcollect.domain.consent import ConsentWho
+    from ui.dialogs.econsent import adult_block, default_who
+
+    templates = load_templates()
+    assert default_who(variant) is ConsentWho(who)
+    assert adult_block(templates.get(variant), default_who(variant)) == block
+    # a form with no place for the adult's signature can't record their consent
+    assert adult_block(templates.get(Variant.YP16), ConsentWho.ASSENT_PARENT) == ""
+    assert adult_block(templates.get(Variant.PARENT), ConsentWho.ASSENT_LA) == ""
+
+
+def test_who_must_fit_the_form(qtbot, unlocked, tasks) -> None:
+    from sylcollect.domain.consent import ConsentWho
+
+    dialog, _ = make_dialog(qtbot, unlocked, tasks)  # yp16: the young person's own consent
+    assert dialog.who_problem() == ""
+    dialog.who.buttons[ConsentWho.ASSENT_PARENT.value].setChecked(True)
+    assert "no signature for that person" in dialog.who_problem()
+    assert "who" in dialog.problems()
+    parent_form, _ = make_dialog(qtbot, unlocked, tasks, "YP-002", variant=Variant.PARENT)
+    assert parent_form.who_problem() == ""
+    parent_form.who.buttons[ConsentWho.SELF.value].setChecked(True)
+    assert "parents and carers taking part" in parent_form.who_problem()

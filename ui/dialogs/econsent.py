@@ -16,11 +16,18 @@ from sylcollect.domain.participant import Participant
 from sylcollect.domain.study import Study
 from sylcollect.reports.consent import ConsentRequest, values_for
 from sylcollect.reports.econsent import EConsent, render_econsent
-from sylcollect.reports.templates import TemplateSet, Variant
+from sylcollect.reports.templates import ConsentTemplate, TemplateSet, Variant
 from sylcollect.services.econsent import ConsentDocument, media_type_for, record_signed_consent
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.dialogs.consent import ChoiceGroup, who_label
-from ui.dialogs.econsent_widgets import SheetText, SignatoryBlock, Statements, sheet_markdown
+from ui.dialogs.econsent_widgets import (
+    REQUIRED_BLOCKS,
+    RESPONSIBLE_ADULT,
+    SheetText,
+    SignatoryBlock,
+    Statements,
+    sheet_markdown,
+)
 from ui.dialogs.form_dialog import FormDialog
 from ui.tasks import TaskRunner
 from ui.widgets.basics import label
@@ -32,11 +39,31 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("econsent", text)
 
 
+#: The forms a parent or the local authority signs to consent for a young person under 16.
+SIGNED_FOR_A_YOUNG_PERSON = {
+    ConsentWho.ASSENT_PARENT: Variant.PARENT,
+    ConsentWho.ASSENT_LA: Variant.LA,
+}
+
+
 def default_who(variant: Variant) -> ConsentWho:
+    """Whose consent a form records, before anyone changes it."""
     return {
         Variant.ASSENT: ConsentWho.ASSENT_PARENT,
+        Variant.PARENT: ConsentWho.ASSENT_PARENT,
         Variant.LA: ConsentWho.ASSENT_LA,
     }.get(variant, ConsentWho.SELF)
+
+
+def adult_block(template: ConsentTemplate, who: ConsentWho) -> str | None:
+    """The signature block of the adult whose consent `who` records (the assent form's
+    parent, carer or local authority; the signer of the parent or LA form): None when `who`
+    is the participant's own consent, '' when the form has no place for that adult."""
+    if who is ConsentWho.SELF:
+        return None
+    if any(b.id == RESPONSIBLE_ADULT for b in template.signatures):
+        return RESPONSIBLE_ADULT
+    return "participant" if template.variant is SIGNED_FOR_A_YOUNG_PERSON[who] else ""
 
 
 @dataclass(frozen=True)
@@ -133,12 +160,15 @@ class EConsentDialog(FormDialog):
         self.who = ChoiceGroup([(w.value, who_label(w)) for w in ConsentWho], self)
         self.who.set_value(default_who(variant).value)
         self.add_field("who", self.tr("Who gives consent"), self.who, group=True)
+        for button in self.who.buttons.values():
+            button.toggled.connect(self._who_changed)
 
         self.blocks: list[SignatoryBlock] = []
         self.signing_heading = self.heading(self.tr("Signatures"))
         for block in template.signatures:
             name = workspace.actor if block.id == "researcher" else ""
             widget = SignatoryBlock(block, values, name, self)
+            widget.changed.connect(self._update_notice)
             self.column.addWidget(widget)
             self.blocks.append(widget)
 
@@ -170,6 +200,7 @@ class EConsentDialog(FormDialog):
         self.save_button.clicked.connect(self.submit)
         self.cancel_button.setAutoDefault(False)
         self.add_buttons(self.cancel_button, self.save_button)
+        self._who_changed()
         self._mode_changed()
 
     # --- mode -------------------------------------------------------------------------
@@ -189,6 +220,64 @@ class EConsentDialog(FormDialog):
         self.save_button.setText(
             self.tr("Save signed consent") if screen else self.tr("Save with the scan")
         )
+        self._update_notice()
+
+    # --- whose consent ----------------------------------------------------------------
+    def _who_changed(self, *_args: object) -> None:
+        """The adult whose consent is recorded must sign their block before saving."""
+        adult = adult_block(self._template, ConsentWho(self.who.value()))
+        why = self.tr(
+            "Needed before saving: “Who gives consent” records this person's consent, so "
+            "they sign here. If they are not here, save later, or attach a scan of the paper "
+            "form once they have signed it."
+        )
+        for block in self.blocks:
+            needed = block.block.id == adult and adult not in REQUIRED_BLOCKS
+            block.set_required(why if needed else "")
+        self._update_notice()
+
+    def waiting_for(self) -> SignatoryBlock | None:
+        """The adult's block still to be signed before Save can work (on screen), if any."""
+        if not self.on_screen():
+            return None
+        return next((b for b in self.blocks if b.why and not b.is_signed()), None)
+
+    def _update_notice(self, *_args: object) -> None:
+        """Says beside Save, as it happens, whose signature saving still waits for."""
+        block = self.waiting_for()
+        if block is None:
+            self.notice.clear()
+        else:
+            self.notice.show_message(
+                "info",
+                self.tr(
+                    "Saving waits for a signature under “{who}”, because “Who gives consent” "
+                    "records that person's consent."
+                ).format(who=block.heading),
+            )
+
+    def who_problem(self) -> str:
+        """Why the chosen 'Who gives consent' can't be recorded on this form ('' if it can)."""
+        who = ConsentWho(self.who.value())
+        adult = adult_block(self._template, who)
+        if adult is None and self._template.kind == "assent":
+            return self.tr(
+                "An assent form doesn't record the young person's own consent: choose who "
+                "gives consent with them. A young person able to decide for themself signs "
+                "the consent form instead."
+            )
+        if adult is None and self._variant in SIGNED_FOR_A_YOUNG_PERSON.values():
+            return self.tr(
+                "This form is consent for a young person, not the signer's own: choose whose "
+                "consent it is. A parent or carer taking part themself signs the form for "
+                "parents and carers taking part."
+            )
+        if adult == "":
+            return self.tr(
+                "This form has no signature for that person, so it can't record their "
+                "consent: choose who gives consent as the form says."
+            )
+        return ""
 
     def choose_scan(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -225,6 +314,9 @@ class EConsentDialog(FormDialog):
 
     def problems(self) -> dict[str, str]:
         errors: dict[str, str] = {}
+        who = self.who_problem()
+        if who:
+            errors["who"] = who
         missing = self.statements.required_missing()
         if missing:
             errors["statements"] = self.tr(

@@ -14,8 +14,11 @@ from sylcollect.reports.templates import ConsentTemplate, FormItem, SignatureBlo
 from ui.widgets.basics import label
 from ui.widgets.signature_pad import SignatureField
 
-#: Blocks every form needs signed; others ("where needed") are optional.
+#: Blocks every form needs signed; others ("where needed") are optional, unless the
+#: consent is recorded as that person's (`SignatoryBlock.set_required`).
 REQUIRED_BLOCKS = ("participant", "researcher")
+#: The assent form's block for the parent, carer or local authority who gives consent.
+RESPONSIBLE_ADULT = "responsible_adult"
 
 
 def _tr(text: str) -> str:
@@ -105,12 +108,16 @@ class SignatoryBlock(QWidget):
         self.block = block
         self.heading = fill(block.heading, values)
         self.required = block.id in REQUIRED_BLOCKS
+        self.why = ""  # why an optional block is needed now ('' when it is not)
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 8, 0, 8)
         col.setSpacing(4)
         col.addWidget(label(self.heading, "subtitle"))
         if block.note:
             col.addWidget(label(fill(block.note, values), "caption"))
+        self.need = label("", "attention", parent=self)
+        self.need.hide()
+        col.addWidget(self.need)
         self.edits: dict[str, QLineEdit] = {}
         self.signature: SignatureField | None = None
         for field in block.fields:
@@ -135,6 +142,17 @@ class SignatoryBlock(QWidget):
         if first is not None:
             self.setFocusProxy(first)
 
+    def set_required(self, why: str) -> None:
+        """Makes the block needed before saving, saying `why` under its heading; with '' it
+        is needed only when the template says so (participant, researcher)."""
+        self.why = why
+        self.required = bool(why) or self.block.id in REQUIRED_BLOCKS
+        self.need.setText(why)
+        self.need.setVisible(bool(why))
+        first = self.focusProxy()
+        if first is not None:
+            first.setAccessibleDescription(why)
+
     def is_signed(self) -> bool:
         return self.signature is not None and self.signature.is_signed()
 
@@ -146,6 +164,12 @@ class SignatoryBlock(QWidget):
         """What is missing, in words ('' when the block is complete or optional and empty)."""
         if not self.required and not self.is_started():
             return ""
+        if not self.is_signed() and self.why:
+            return _tr(
+                "{who}: needs to sign before saving, because “Who gives consent” records "
+                "their consent. If they are not here, save later, or attach a scan of the "
+                "paper form once they have signed it."
+            ).format(who=self.heading)
         if not self.is_signed():
             return _tr("{who}: sign in the box, or type the name as the signature.").format(
                 who=self.heading
