@@ -39,6 +39,12 @@ def make_page(qtbot, lap, tasks, **kw):
     return page
 
 
+def type_target(page, text: str) -> None:
+    """As a user typing in the target box (setText alone is not an edit)."""
+    page.target_edit.setText(text)
+    page.target_edit.setModified(True)
+
+
 def test_sync_now_writes_a_bundle_and_nothing_waits(qtbot, laptop, tasks) -> None:
     import shutil
 
@@ -51,7 +57,7 @@ def test_sync_now_writes_a_bundle_and_nothing_waits(qtbot, laptop, tasks) -> Non
     page = make_page(qtbot, laptop, tasks)
     assert page.watch.state.waiting == 2
     assert page.waiting.text().startswith("2 change(s) waiting to sync")
-    page.target_edit.setText(str(folder))
+    type_target(page, str(folder))
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.notice.kind == "success", timeout=15000)
     wait_idle(qtbot, tasks)
@@ -71,7 +77,7 @@ def test_missing_target_says_so_and_keeps_the_outbox(qtbot, laptop, tasks) -> No
     shutil.rmtree(laptop.export)  # no auto-sync to the demo's own folder meanwhile
     missing = laptop.tmp / "unplugged-usb"
     page = make_page(qtbot, laptop, tasks)
-    page.target_edit.setText(str(missing))
+    type_target(page, str(missing))
     qtbot.keyClick(
         page.target_edit,
         Qt.Key.Key_S,
@@ -101,7 +107,7 @@ def test_sync_now_during_a_sync_follows_it_to_the_new_target(qtbot, laptop, task
     assert page.watch.sync_now()  # as the automatic sync would
     second = laptop.tmp / "second-usb"
     second.mkdir()
-    page.target_edit.setText(str(second))
+    type_target(page, str(second))
     delivered = []
     page.watch.synced.connect(lambda r: delivered.append(r))
     page.main_action.trigger()  # Ctrl+Shift+S while the first sync runs
@@ -161,6 +167,39 @@ def test_address_with_password_is_not_stored(qtbot, laptop, tasks) -> None:
     assert watch.target == "https://ann:secret@files.example.org/syl"
     ini = laptop.tmp / "sync.ini"
     assert not ini.exists() or "secret" not in ini.read_text()
+
+
+def test_a_target_set_elsewhere_replaces_the_stale_one_shown(qtbot, laptop, tasks) -> None:
+    """Settings (or the watcher) changes the target while the Sync page is open: the page
+    shows the new one, and Sync now goes there instead of saving the old text back."""
+    import shutil
+
+    shutil.rmtree(laptop.export)
+    enrol(laptop.ws, "DH-001")
+    page = make_page(qtbot, laptop, tasks)
+    wait_idle(qtbot, tasks)
+    usb = laptop.tmp / "usb-from-settings"
+    usb.mkdir()
+    page.watch.set_target(str(usb))  # as the Settings page does
+    assert page.target_edit.text() == str(usb)
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.notice.kind == "success", timeout=15000)
+    wait_idle(qtbot, tasks)
+    assert [p.suffix for p in usb.iterdir()] == [".sylb"]
+    assert page.watch.target == str(usb)
+
+
+def test_a_password_address_never_stays_on_screen(qtbot, laptop, tasks) -> None:
+    page = make_page(qtbot, laptop, tasks)
+    wait_idle(qtbot, tasks)
+    address = "https://ann:secret@files.example.org/syl"
+    type_target(page, address)
+    qtbot.keyClick(page.target_edit, Qt.Key.Key_Return)
+    assert page.watch.target == address  # used until the lock
+    assert page.target_edit.text() == "https://files.example.org/syl"
+    assert "secret" not in page.target_edit.text() and "secret" not in page.connection.text()
+    page.save_target()  # Enter again on the shown address keeps the one in use
+    assert page.watch.target == address
 
 
 def test_newer_package_installs_and_older_is_refused(qtbot, laptop, tasks) -> None:

@@ -124,7 +124,7 @@ class SyncPage(QWidget):
         )
         self.target_edit.setAccessibleDescription(hint)
         caption.setBuddy(self.target_edit)
-        self.target_edit.setText(self.watch.target)
+        self.target_edit.setText(_shown(self.watch.target))
         self.target_edit.returnPressed.connect(self.save_target)
         self.choose_button = QPushButton(self.tr("Choose folder…"), self)
         self.choose_button.setAutoDefault(False)
@@ -185,14 +185,12 @@ class SyncPage(QWidget):
             if version is not None
             else self.tr("This laptop was not set up from a study package, so it can't sync.")
         )
-        if not self.target_edit.text() and self.watch.target:
-            self.target_edit.setText(self.watch.target)
+        self._show_target(self.watch.target)
 
     def _state(self, state: SyncState) -> None:
         if self.services is None:
             return
-        if not self.target_edit.text() and not self.target_edit.hasFocus() and state.target:
-            self.target_edit.setText(state.target)  # remembered by the workspace
+        self._show_target(state.target)  # set in Settings, or remembered by the workspace
         st = state.status
         if st is None:
             self.waiting.setText(self.tr("Reading what is waiting…"))
@@ -238,12 +236,19 @@ class SyncPage(QWidget):
         if state.error and not state.syncing and self.notice.kind != "error":
             self.notice.show_message("error", _failure(self, state.error))
 
+    def _show_target(self, target: str) -> None:
+        """Shows the target in use (without any password in it), unless the user is typing
+        a new one here: a target set in Settings, or remembered, replaces a stale one."""
+        edit, shown = self.target_edit, _shown(target)
+        if target and not edit.isModified() and not edit.hasFocus() and edit.text() != shown:
+            edit.setText(shown)
+
     # --- actions ----------------------------------------------------------------------
     def sync_now(self) -> None:
         if self.services is None:
             return
         typed = self.target_edit.text().strip()
-        if typed and typed != self.watch.target:
+        if typed and self.target_edit.isModified():  # typed here, not shown from elsewhere
             self.save_target()
         if not self.watch.target:
             self.notice.show_message("error", self.tr("Choose an export folder or address first."))
@@ -260,7 +265,10 @@ class SyncPage(QWidget):
         if not text:
             self.notice.show_message("error", self.tr("Type a folder or an https:// address."))
             return
+        if not self.target_edit.isModified() and text == _shown(self.watch.target):
+            text = self.watch.target  # the one in use, shown without its password
         stored = self.watch.set_target(text)
+        self.target_edit.setText(_shown(text))  # never leave a password on screen
         self.notice.show_message(
             "info",
             self.tr("Bundles will go to {t}.").format(t=_shown(text))
@@ -275,6 +283,7 @@ class SyncPage(QWidget):
         )
         if folder:
             self.target_edit.setText(folder)
+            self.target_edit.setModified(True)
             self.save_target()
 
     def choose_package(self) -> None:
