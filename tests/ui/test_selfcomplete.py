@@ -12,6 +12,7 @@ from test_filler_helpers import session
 from ui_helpers import PASSWORD, show, wait_idle
 
 from sylcollect.domain.record import RecordMode, RecordStatus
+from sylcollect.services.drafts import DraftSave, open_drafts
 
 
 class FakeSpeaker:
@@ -33,12 +34,23 @@ def unlocked(locked_ws):
         ws.lock()
 
 
+def staff_session(ws):
+    """An anonymous staff survey: about a site, no participant."""
+    from ui.filler.loading import new_session
+
+    site = ws.study.sites[0].id
+    draft = DraftSave("staff_survey", "", {}, site_id=site, mode=RecordMode.SELF_COMPLETE)
+    return new_session(ws, draft)
+
+
 def make_window(qtbot, ws, tasks, form_id="yp_checkin", speaker=None):
     from ui.selfcomplete.window import SelfCompleteWindow
 
-    window = SelfCompleteWindow(
-        ws, tasks, session(ws, form_id, RecordMode.SELF_COMPLETE), "Sam", speaker
-    )
+    if form_id == "staff_survey":
+        started = staff_session(ws)
+    else:
+        started = session(ws, form_id, RecordMode.SELF_COMPLETE)
+    window = SelfCompleteWindow(ws, tasks, started, "Sam", speaker)
     window.resize(1200, 900)
     show(qtbot, window)
     return window
@@ -128,9 +140,11 @@ def test_a_session_from_welcome_to_thanks(qtbot, unlocked, tasks) -> None:
     assert window.controller.state.cell("feel_week").answer is None
     click(qtbot, window.check.done_button)
     assert window.stack.currentWidget() is window.next_screen
+    assert "The adult who gave you the laptop" in shown_text(window)
     click(qtbot, window.next_screen.send_button)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.end_screen, timeout=10000)
     assert "Thank you" in shown_text(window) and "0800 1111" in shown_text(window)
+    assert "Talk to Sam." in shown_text(window) and "manager" not in shown_text(window)
     assert a11y(window) == []
     wait_idle(qtbot, tasks)
     record_uuid = window.controller.uuid
@@ -170,8 +184,6 @@ def test_ending_needs_the_password_but_stopping_does_not(qtbot, unlocked, tasks)
 
 
 def test_delete_my_answers_removes_the_draft(qtbot, unlocked, tasks) -> None:
-    from sylcollect.services.drafts import open_drafts
-
     window = make_window(qtbot, unlocked, tasks)
     click(qtbot, window.welcome.start_button)
     click(qtbot, window.question.continue_button)
@@ -222,3 +234,29 @@ def test_no_read_aloud_without_an_engine(qtbot, unlocked, tasks) -> None:
     window = make_window(qtbot, unlocked, tasks, speaker=None)
     assert not window.welcome.comfort.speak.isVisible()
     assert not window.welcome.headphones.isVisible()
+
+
+# --- anonymous staff surveys -----------------------------------------------------------------
+def test_a_staff_survey_speaks_to_an_adult(qtbot, unlocked, tasks) -> None:
+    window = make_window(qtbot, unlocked, tasks, "staff_survey")
+    assert window.staff_survey
+    text = shown_text(window)
+    assert "questions about your work" in text and "pass it on" in text
+    assert "keep you safe" not in text and "study team" in text
+    assert a11y(window) == []
+    click(qtbot, window.welcome.start_button)
+    click(qtbot, window.break_button)
+    text = shown_text(window)
+    assert "manager" in text and "staff support" in text
+    for young in ("Childline", "0800 1111", "Sam", "looks after you", "18 or under", "card"):
+        assert young not in text
+    click(qtbot, window.break_screen.carry_on_button)
+    click(qtbot, window.stop_button)
+    assert window.stop_screen.keep_button.text() == "Send my answers so far"
+    assert "send the answers you gave so far" in shown_text(window)
+    click(qtbot, window.stop_screen.back_button)
+    window.show_check()
+    click(qtbot, window.check.done_button)
+    text = shown_text(window)
+    assert "study team" in text and "adult" not in text and "not be safe" not in text
+    assert a11y(window) == []

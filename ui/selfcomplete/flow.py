@@ -82,11 +82,12 @@ class WelcomeScreen(Screen):
     ) -> None:
         about = tx.WELCOME_ABOUT_STAFF if staff_survey else tx.WELCOME_ABOUT_YP
         who = tx.WELCOME_WHO_STAFF if staff_survey else tx.WELCOME_WHO
+        risk = tx.WELCOME_RISK_STAFF if staff_survey else tx.WELCOME_RISK
         super().__init__(tx.WELCOME_TITLE, [about], parent)
         self.paragraphs.append(
             self.add_text(tx.t(tx.WELCOME_TIME).format(minutes=minutes_for(questions)))
         )
-        for text in (tx.WELCOME_CHOICE, who, tx.WELCOME_RISK):
+        for text in (tx.WELCOME_CHOICE, who, risk):
             self.paragraphs.append(self.add_text(text))
         self.col.addWidget(label(tx.t(tx.COMFORT), "section"))
         self.comfort = Comfort(can_speak, self)
@@ -178,8 +179,8 @@ class NextScreen(Screen):
     send = Signal()
     back = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(tx.NEXT_TITLE, [tx.NEXT_TEXT], parent)
+    def __init__(self, parent: QWidget | None = None, *, staff: bool = False) -> None:
+        super().__init__(tx.NEXT_TITLE, [tx.NEXT_TEXT_STAFF if staff else tx.NEXT_TEXT], parent)
         self.back_button = button(tx.BACK, self)
         self.send_button = button(tx.SEND, self, primary=True)
         self.back_button.clicked.connect(self.back)

@@ -84,9 +84,10 @@ class Screen(QWidget):
 
 
 class SupportBox(QFrame):
-    """The unit's named adult and Childline, as plain text (the laptop is offline)."""
+    """The unit's named adult and Childline, as plain text (the laptop is offline); for an
+    anonymous staff survey, their manager and their employer's staff support instead."""
 
-    def __init__(self, adult: str, parent: QWidget | None = None) -> None:
+    def __init__(self, adult: str, parent: QWidget | None = None, *, staff: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         col = QVBoxLayout(self)
@@ -94,11 +95,14 @@ class SupportBox(QFrame):
         col.setSpacing(8)
         col.addWidget(label(tx.t(tx.SUPPORT_TITLE), "section"))
         who = adult.strip() or tx.t(tx.SUPPORT_ADULT_DEFAULT)
-        self.lines = [
-            label(tx.t(tx.SUPPORT_ADULT).format(adult=who)),
-            label(tx.t(tx.SUPPORT_CHILDLINE)),
-            label(tx.t(tx.SUPPORT_CARD), "muted"),
-        ]
+        if staff:
+            self.lines = [label(tx.t(tx.SUPPORT_STAFF))]
+        else:
+            self.lines = [
+                label(tx.t(tx.SUPPORT_ADULT).format(adult=who)),
+                label(tx.t(tx.SUPPORT_CHILDLINE)),
+                label(tx.t(tx.SUPPORT_CARD), "muted"),
+            ]
         for lab in self.lines:
             lab.setTextFormat(Qt.TextFormat.PlainText)
             col.addWidget(lab)
@@ -112,9 +116,9 @@ class BreakScreen(Screen):
 
     carry_on = Signal()
 
-    def __init__(self, adult: str, parent: QWidget | None = None) -> None:
+    def __init__(self, adult: str, parent: QWidget | None = None, *, staff: bool = False) -> None:
         super().__init__(tx.BREAK_TITLE, [tx.BREAK_TEXT], parent)
-        self.support = SupportBox(adult, self)
+        self.support = SupportBox(adult, self, staff=staff)
         self.col.addWidget(self.support)
         self.carry_on_button = button(tx.CARRY_ON, self, primary=True)
         self.carry_on_button.clicked.connect(self.carry_on)
@@ -141,15 +145,16 @@ class PausedScreen(QWidget):
 
 
 class StopScreen(Screen):
-    """Stopping is fine: keep or delete the answers, or go back. No password needed."""
+    """Stopping is fine: keep (a staff survey: send) or delete the answers, or go back. No
+    password needed."""
 
     keep = Signal()
     delete = Signal()
     back = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(tx.STOP_TITLE, [tx.STOP_TEXT], parent)
-        self.keep_button = button(tx.KEEP, self)
+    def __init__(self, parent: QWidget | None = None, *, staff: bool = False) -> None:
+        super().__init__(tx.STOP_TITLE, [tx.STOP_TEXT_STAFF if staff else tx.STOP_TEXT], parent)
+        self.keep_button = button(tx.KEEP_STAFF if staff else tx.KEEP, self)
         self.delete_button = button(tx.DELETE, self)
         self.back_button = button(tx.GO_BACK, self)
         self.keep_button.clicked.connect(self.keep)
@@ -168,9 +173,10 @@ class EndScreen(Screen):
 
     staff = Signal()
 
-    def __init__(self, adult: str, parent: QWidget | None = None) -> None:
-        super().__init__(tx.THANKS_TITLE, [tx.THANKS_TEXT], parent)
-        self.support = SupportBox(adult, self)
+    def __init__(self, adult: str, parent: QWidget | None = None, *, staff: bool = False) -> None:
+        thanks = tx.THANKS_TEXT_STAFF if staff else tx.THANKS_TEXT
+        super().__init__(tx.THANKS_TITLE, [thanks], parent)
+        self.support = SupportBox(adult, self, staff=staff)
         self.col.addWidget(self.support)
         self.give_back = self.add_text(tx.GIVE_BACK)
         self.col.addStretch(1)

@@ -1,5 +1,9 @@
 """Every fixed word a young person reads in self-complete mode, in one place.
 
+An anonymous staff survey uses the same mode: the texts ending in _STAFF replace the young
+person's words where those would be wrong for an adult (welcome, support, stop, what happens
+next, thanks).
+
 Plain words for a reading age of about 9 (tests/ui/test_reading_level.py checks each text
 reaches Flesch-Kincaid grade 5 or lower). The confidentiality words follow the study's
 approved assent sheet ("Who will know what I say?"). Placeholders in braces are filled in
@@ -39,6 +43,11 @@ WELCOME_RISK = QT_TRANSLATE_NOOP(
     CONTEXT,
     "If an answer makes us think you or someone else may be hurt, we have to tell someone "
     "who can help keep you safe. We will try to talk to you first.",
+)
+WELCOME_RISK_STAFF = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "If an answer shows that someone may be at risk of harm, we have to pass it on. "
+    "This keeps them safe.",
 )
 START = QT_TRANSLATE_NOOP(CONTEXT, "Start")
 NOT_NOW = QT_TRANSLATE_NOOP(CONTEXT, "Not now")
@@ -96,6 +105,10 @@ SUPPORT_CHILDLINE = QT_TRANSLATE_NOOP(
     CONTEXT, "Call Childline on 0800 1111. It is free, day and night, if you are 18 or under."
 )
 SUPPORT_CARD = QT_TRANSLATE_NOOP(CONTEXT, "You can ask for a card with this on it to keep.")
+SUPPORT_STAFF = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Did anything here upset you? Talk to your manager or the staff support team where you work.",
+)
 
 # --- check, next, end ---------------------------------------------------------------------
 CHECK_TITLE = QT_TRANSLATE_NOOP(CONTEXT, "Check your answers")
@@ -113,10 +126,16 @@ NEXT_TEXT = QT_TRANSLATE_NOOP(
     "The adult who gave you the laptop can see if an answer shows you may not be safe, "
     "so they can check you are OK.",
 )
+NEXT_TEXT_STAFF = QT_TRANSLATE_NOOP(
+    CONTEXT, "Your answers go to the study team. They will read them in the next few weeks."
+)
 SEND = QT_TRANSLATE_NOOP(CONTEXT, "Send my answers")
 THANKS_TITLE = QT_TRANSLATE_NOOP(CONTEXT, "Thank you")
 THANKS_TEXT = QT_TRANSLATE_NOOP(
     CONTEXT, "Thank you for your time. What you told us can help make things better."
+)
+THANKS_TEXT_STAFF = QT_TRANSLATE_NOOP(
+    CONTEXT, "Thank you for your time. Your answers help the study team learn what works."
 )
 GIVE_BACK = QT_TRANSLATE_NOOP(CONTEXT, "Please give the laptop back now.")
 
@@ -125,11 +144,18 @@ STOP_TITLE = QT_TRANSLATE_NOOP(CONTEXT, "Stop here?")
 STOP_TEXT = QT_TRANSLATE_NOOP(
     CONTEXT, "That is fine. You can stop at any time. What do you want to do with your answers?"
 )
+STOP_TEXT_STAFF = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "That is fine. You can stop at any time. Do you want to send the answers you gave so far, "
+    "or delete them?",
+)
 KEEP = QT_TRANSLATE_NOOP(CONTEXT, "Keep my answers")
+KEEP_STAFF = QT_TRANSLATE_NOOP(CONTEXT, "Send my answers so far")
 DELETE = QT_TRANSLATE_NOOP(CONTEXT, "Delete my answers")
 GO_BACK = QT_TRANSLATE_NOOP(CONTEXT, "Go back to the questions")
 STOPPED_TITLE = QT_TRANSLATE_NOOP(CONTEXT, "You have stopped")
 STOPPED_KEPT = QT_TRANSLATE_NOOP(CONTEXT, "Your answers are kept safe.")
+STOPPED_KEPT_STAFF = QT_TRANSLATE_NOOP(CONTEXT, "Your answers so far go to the study team.")
 STOPPED_DELETED = QT_TRANSLATE_NOOP(CONTEXT, "Your answers are deleted.")
 NOT_NOW_TITLE = QT_TRANSLATE_NOOP(CONTEXT, "That is OK")
 NOT_NOW_TEXT = QT_TRANSLATE_NOOP(CONTEXT, "You don't have to do this. Nothing was saved.")
@@ -146,8 +172,11 @@ CHECKING = QT_TRANSLATE_NOOP(CONTEXT, "Checking…")
 SAVING_PROBLEM = QT_TRANSLATE_NOOP(
     CONTEXT, "Your last answer is not saved yet. Tell the adult who gave you the laptop."
 )
+SAVING_PROBLEM_STAFF = QT_TRANSLATE_NOOP(
+    CONTEXT, "Your last answer is not saved yet. Tell the person who gave you the laptop."
+)
 
-#: Texts meant for the young person (the reading-level test reads these).
+#: Every text above (the reading-level test reads these; staff-survey texts are plain too).
 YOUNG_PERSON_TEXTS = tuple(
     value
     for name, value in dict(globals()).items()

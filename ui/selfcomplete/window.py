@@ -6,7 +6,8 @@ no staff data, menus or shortcuts. Stopping never needs a password; ending the s
 going back to the staff side needs the fieldworker's own password, checked on the worker
 thread by opening their key slot (`handed_back(uuid or None)` follows). Answers are saved
 (encrypted) after every change; safeguarding alerts are never shown here: the fieldworker
-sees them after taking the laptop back. GUI thread only.
+sees them after taking the laptop back. An anonymous staff survey (no participant) has its
+own wording. GUI thread only.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class SelfCompleteWindow(QWidget):
         self._kept = True
         self._changing = False
         self._before_pause: QWidget | None = None
+        self.staff_survey = session.draft.participant_code is None
         self.controller = FillController(workspace, tasks, session, self, one_per_screen=True)
         self.controller.index = 0
         self.controller.save_failed.connect(self._save_failed)
@@ -82,26 +84,26 @@ class SelfCompleteWindow(QWidget):
         self.stack = QStackedWidget(self)
         outer.addWidget(self.stack, 1)
         outer.addWidget(self._footer())
-        staff_survey = session.draft.participant_code is None
+        staff = self.staff_survey
         shown = [p for p in self.controller.pages if p.kind != pg.REPEAT]
-        self.welcome = WelcomeScreen(len(shown), staff_survey, speaker is not None, self)
+        self.welcome = WelcomeScreen(len(shown), staff, speaker is not None, self)
         self.welcome.start.connect(self.begin)
         self.welcome.not_now.connect(self._not_now)
         self.welcome.comfort.changed.connect(lambda: self._comfort(self.welcome.comfort))
         self.pause_screen = PausedScreen(self)
         self.pause_screen.carry_on.connect(self._unpause)
-        self.break_screen = BreakScreen(adult, self)
+        self.break_screen = BreakScreen(adult, self, staff=staff)
         self.break_screen.carry_on.connect(self.show_question)
-        self.stop_screen = StopScreen(self)
+        self.stop_screen = StopScreen(self, staff=staff)
         self.stop_screen.keep.connect(self._keep)
         self.stop_screen.delete.connect(self._delete)
         self.stop_screen.back.connect(self.show_question)
-        self.end_screen = EndScreen(adult, self)
+        self.end_screen = EndScreen(adult, self, staff=staff)
         self.end_screen.staff.connect(self.ask_staff)
         self.staff_screen = StaffScreen(self)
         self.staff_screen.submitted.connect(self._verify)
         self.staff_screen.cancelled.connect(self._staff_cancelled)
-        self.next_screen = NextScreen(self)
+        self.next_screen = NextScreen(self, staff=staff)
         self.next_screen.back.connect(self.show_check)
         self.next_screen.send.connect(self._send)
         for screen in (
@@ -323,7 +325,8 @@ class SelfCompleteWindow(QWidget):
 
     def _keep(self) -> None:
         self._kept = True
-        self.controller.when_saved(lambda: self._end(tx.STOPPED_TITLE, tx.STOPPED_KEPT))
+        kept = tx.STOPPED_KEPT_STAFF if self.staff_survey else tx.STOPPED_KEPT
+        self.controller.when_saved(lambda: self._end(tx.STOPPED_TITLE, kept))
 
     def _delete(self) -> None:
         self._kept = False
@@ -345,7 +348,8 @@ class SelfCompleteWindow(QWidget):
 
     def _send(self) -> None:
         self._kept = True
-        self.controller.when_saved(lambda: self._end(tx.THANKS_TITLE, tx.THANKS_TEXT))
+        thanks = tx.THANKS_TEXT_STAFF if self.staff_survey else tx.THANKS_TEXT
+        self.controller.when_saved(lambda: self._end(tx.THANKS_TITLE, thanks))
 
     def _end(self, title: str, text: str) -> None:
         self.end_screen.set_words(title, text)
@@ -353,7 +357,8 @@ class SelfCompleteWindow(QWidget):
 
     def _save_failed(self, _exc: BaseException) -> None:
         if self.question is not None:
-            self.question.show_problem(tx.t(tx.SAVING_PROBLEM))
+            problem = tx.SAVING_PROBLEM_STAFF if self.staff_survey else tx.SAVING_PROBLEM
+            self.question.show_problem(tx.t(problem))
 
     # --- handing back -----------------------------------------------------------------------
     def ask_staff(self) -> None:
