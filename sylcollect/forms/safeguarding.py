@@ -3,18 +3,22 @@ acknowledgement (who, when, what was done), and the rule that a record with an
 unacknowledged alert can't be final.
 
 A rule that fails to evaluate raises its alert anyway: a missed alert costs more than an
-unneeded one.
+unneeded one. For the same reason an alert never leaves its record: when a later save no
+longer meets the rule it stays, marked as no longer holding (`carry_over`), and still needs
+acknowledging if nobody has; an acknowledgement stops covering an alert whose message or
+trigger changed, or that holds again after clearing, and is kept in the alert's history.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sylcollect.domain.record import Alert, Record, RecordStatus
+from sylcollect.domain.record import Acknowledgement, Alert, Record, RecordStatus
 from sylcollect.errors import InvalidInput
 from sylcollect.forms.expr import ExpressionError
+from sylcollect.forms.safeguarding_rules import SafeguardingRule
 from sylcollect.forms.state import FormState
 
 
@@ -27,14 +31,60 @@ def evaluate_alerts(state: FormState) -> tuple[Alert, ...]:
         except ExpressionError:
             holds = True
         if holds:
-            alerts.append(Alert(compiled.rule.id, compiled.rule.message))
+            rule = compiled.rule
+            alerts.append(Alert(rule.id, rule.message, trigger=trigger_of(state, rule)))
     return tuple(alerts)
 
 
-def carry_over(new: Iterable[Alert], old: Iterable[Alert]) -> tuple[Alert, ...]:
-    """`new` alerts keeping the acknowledgement of an earlier alert with the same id."""
-    done = {a.id: a for a in old if a.acknowledged}
-    return tuple(done.get(a.id, a) for a in new)
+def trigger_of(state: FormState, rule: SafeguardingRule) -> str:
+    """What the rule reads, e.g. `phq9_9='3'` (a repeat's question: a list of its values);
+    an answer that is not relevant reads as empty, as the rule sees it."""
+    parts = []
+    for name in rule.references:
+        values = []
+        for node in state.nodes(name):
+            cell = state.cell(*state.key(node))
+            values.append(cell.value if cell.relevant else "")
+        shown = repr(values[0]) if len(values) == 1 else repr(values)
+        parts.append(f"{name}={shown}")
+    return "; ".join(parts)
+
+
+def carry_over(
+    new: Iterable[Alert], old: Iterable[Alert], when: datetime | None = None
+) -> tuple[Alert, ...]:
+    """A re-saved record's alerts: every `old` one (none is ever dropped) brought up to date
+    with `new` (those that hold now), then the newly raised ones.
+
+    An old alert that no longer holds is kept, `holds` False and `cleared_at` `when` (now
+    by default), with its acknowledgement or still waiting for one. An acknowledged alert
+    keeps its acknowledgement while it holds with the same message and trigger; otherwise
+    (message or trigger changed, or holding again after clearing) the acknowledgement
+    moves to its `history` and it must be acknowledged again.
+    """
+    at = when if when is not None else datetime.now(UTC)
+    fresh = {a.id: a for a in new}
+    merged = [_update(before, fresh.pop(before.id, None), at) for before in old]
+    return (*merged, *fresh.values())
+
+
+def _update(before: Alert, now: Alert | None, when: datetime) -> Alert:
+    if now is None:
+        return replace(before, holds=False, cleared_at=when) if before.holds else before
+    trigger = before.trigger if before.trigger is not None else now.trigger
+    changed = not before.holds or before.message != now.message or trigger != now.trigger
+    if not before.acknowledged:
+        return replace(now, history=before.history)
+    if not changed:
+        return replace(before, trigger=trigger)
+    earlier = Acknowledgement(
+        by=before.acknowledged_by or "",
+        at=before.acknowledged_at,
+        action_taken=before.action_taken,
+        message=before.message,
+        trigger=before.trigger,
+    )
+    return replace(now, history=(*before.history, earlier))
 
 
 def unacknowledged(alerts: Iterable[Alert]) -> list[Alert]:
@@ -71,7 +121,7 @@ def check_can_finalise(alerts: Iterable[Alert]) -> None:
     """InvalidInput naming every unacknowledged alert, if there is one."""
     waiting = unacknowledged(alerts)
     if waiting:
-        names = ", ".join(a.id for a in waiting)
+        names = ", ".join(a.id if a.holds else f"{a.id}: no longer holds" for a in waiting)
         raise InvalidInput(
             f"can't finalise: {len(waiting)} safeguarding alert"
             f"{'s' if len(waiting) != 1 else ''} not acknowledged ({names}); "

@@ -1,10 +1,11 @@
 """Drafts: a record being filled in, saved as a new encrypted revision after every change.
 
 The form filler calls `save_draft` on the worker thread each time an answer changes: the
-first save creates a DRAFT record, later saves update it (answers, scores, alerts; earlier
-acknowledgements carried over by alert id). Drafts are saved as they are, with answers that
-may still break a constraint or leave a required question empty; `finish_draft` checks
-everything when the record is made final. `open_drafts` lists drafts to resume.
+first save creates a DRAFT record, later saves update it (answers, scores, alerts; alerts
+are carried over by id and never dropped, see `safeguarding.carry_over`). Drafts are saved
+as they are, with answers that may still break a constraint or leave a required question
+empty; `finish_draft` checks everything when the record is made final. `open_drafts` lists
+drafts to resume.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def save_draft(ws: UnlockedWorkspace, draft: DraftSave) -> DraftSaved:
                 raise InvalidInput("this record belongs to a withdrawn participant")
             if record.status is not RecordStatus.DRAFT:
                 raise InvalidInput("this record is final: it can't be changed here")
-            alerts = carry_over(result.alerts, record.alerts)
+            alerts = carry_over(result.alerts, record.alerts, tx.now())
         record = replace(record, answers=result.answers, scores=result.scores_json(), alerts=alerts)
         saved = tx.records.update(record) if draft.uuid else tx.records.add(record)
     return DraftSaved(saved.uuid, saved.revision, saved.alerts, saved.updated_at)

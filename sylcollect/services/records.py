@@ -283,7 +283,7 @@ def finalise_record(ws: UnlockedWorkspace, uuid: str, ack_action: str | None = N
         metadata = record_metadata(ws, record.uuid, record.started_at, tx.now(), device_id)
         state = checked_state(compiled, record.answers, final=True, saved=True, metadata=metadata)
         result = outcome(state)
-        alerts: tuple[Alert, ...] = carry_over(result.alerts, record.alerts)
+        alerts: tuple[Alert, ...] = carry_over(result.alerts, record.alerts, tx.now())
         if ack_action is not None and unacknowledged(alerts):
             alerts = acknowledge(alerts, ws.actor, ack_action, tx.now())
         updated = finalise(

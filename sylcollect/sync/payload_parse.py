@@ -39,6 +39,8 @@ _RECORD_CONTENT = frozenset(
     {"wave_id", "mode", "answers", "scores", "alerts", "collected_by", "started_at"}
 )
 _ALERT_KEYS = frozenset({"id", "message", "acknowledged_by", "acknowledged_at", "action_taken"})
+_ALERT_LATER_KEYS = frozenset({"holds", "cleared_at", "trigger", "history"})  # optional
+_ACK_KEYS = frozenset({"by", "at", "action_taken", "message", "trigger"})
 _CONSENT_CONTENT = frozenset(
     {
         "who",
@@ -293,12 +295,33 @@ def _consent(v: dict[str, Any]) -> ConsentItem:
 
 def _alert(a: object) -> None:
     alert = _obj(a, "alert")
-    _keys(alert, _ALERT_KEYS, "an alert")
+    if not _ALERT_KEYS <= alert.keys() <= _ALERT_KEYS | _ALERT_LATER_KEYS:
+        raise BadItem("has missing or unknown fields in an alert")
     _str(alert["id"], "alert id")
     _str(alert["message"], "alert message")
     _opt_str(alert["acknowledged_by"], "alert acknowledgement")
     _opt_time(alert["acknowledged_at"], "alert acknowledgement time")
     _str(alert["action_taken"], "alert action")
+    if not isinstance(alert.get("holds", True), bool):
+        raise BadItem("has a bad alert state")
+    _opt_time(alert.get("cleared_at"), "alert clearing time")
+    _opt_str(alert.get("trigger"), "alert trigger")
+    history = alert.get("history", [])
+    if not isinstance(history, list):
+        raise BadItem("has a bad alert history")
+    for h in history:
+        _earlier_ack(h)
+
+
+def _earlier_ack(h: object) -> None:
+    """One entry of an alert's `history`: an acknowledgement that no longer covers it."""
+    ack = _obj(h, "alert history entry")
+    _keys(ack, _ACK_KEYS, "an alert history entry")
+    _str(ack["by"], "alert history acknowledgement")
+    _opt_time(ack["at"], "alert history time")
+    _str(ack["action_taken"], "alert history action")
+    _str(ack["message"], "alert history message")
+    _opt_str(ack["trigger"], "alert history trigger")
 
 
 def _record(v: dict[str, Any]) -> RecordItem:
