@@ -1,10 +1,17 @@
 """Handing the laptop over for self-completion: what will happen, the named adult shown on
-the support screens, then the full-screen questionnaire. GUI thread only."""
+the support screens, then the full-screen questionnaire. GUI thread only.
+
+While the questionnaire is up, every other window of the app (the main window, any open
+dialog) is hidden, so nothing of the staff side can be reached; they come back only after
+the fieldworker's password. If the workspace locks meanwhile they stay hidden: the lock
+shows the unlock window in their place.
+"""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.filler.controller import FillSession
@@ -12,6 +19,9 @@ from ui.selfcomplete.speech import Speaker, find_speaker
 from ui.selfcomplete.window import SelfCompleteWindow
 from ui.tasks import TaskRunner
 from ui.widgets.basics import button_row, field, label
+
+# Windows that are only passing (a menu, a tooltip): hidden with the rest, never re-shown.
+PASSING = (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen)
 
 
 class Handover(QWidget):
@@ -27,6 +37,7 @@ class Handover(QWidget):
         self._ws: UnlockedWorkspace | None = None
         self._session: FillSession | None = None
         self.window_: SelfCompleteWindow | None = None
+        self.hidden: list[QWidget] = []  # the app's windows put out of sight meanwhile
         self.full_screen = True
         self.speaker_factory = find_speaker
         col = QVBoxLayout(self)
@@ -83,24 +94,45 @@ class Handover(QWidget):
         )
         self.window_.handed_back.connect(self._back)
         self.active.emit(True)
-        if self.full_screen:
+        if self.full_screen:  # kept above other programs' windows too
+            self.window_.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
             self.window_.showFullScreen()
         else:
             self.window_.show()
+        self.window_.raise_()
         self.window_.activateWindow()
+        self._hide_staff_windows(self.window_)
+
+    def _hide_staff_windows(self, keep: QWidget) -> None:
+        """Every other visible window of the app is hidden (Alt+Tab finds none of them)."""
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not keep]
+        self.hidden = [w for w in shown if w.windowType() not in PASSING]
+        for w in shown:
+            w.hide()
+
+    def _show_staff_windows(self) -> None:
+        hidden, self.hidden = self.hidden, []
+        for w in hidden:
+            if shiboken6.isValid(w):
+                w.show()
+        top = self.window()
+        top.raise_()
+        top.activateWindow()
 
     def _back(self, uuid: object) -> None:
+        """After the fieldworker's password: the staff windows come back, then the outcome."""
         window, self.window_ = self.window_, None
         if window is not None:
             window.deleteLater()
+        self._show_staff_windows()
         self.adult.clear()
         self.active.emit(False)
         self.returned.emit(uuid)
-        top = self.window()
-        top.activateWindow()
 
     def release(self) -> None:
-        """The workspace locks: the questionnaire window closes (answers already saved)."""
+        """The workspace locks: the questionnaire window closes (answers already saved). The
+        hidden windows stay hidden: the lock clears them and shows the unlock window."""
+        self.hidden = []
         if self.window_ is not None:
             self.window_.release()
             self.window_.deleteLater()

@@ -7,7 +7,8 @@ going back to the staff side needs the fieldworker's own password, checked on th
 thread by opening their key slot (`handed_back(uuid or None)` follows). Answers are saved
 (encrypted) after every change; safeguarding alerts are never shown here: the fieldworker
 sees them after taking the laptop back. An anonymous staff survey (no participant) has its
-own wording. GUI thread only.
+own wording. The window never quits the app when it closes: the staff windows are hidden
+meanwhile. GUI thread only.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class SelfCompleteWindow(QWidget):
         self.setObjectName("selfComplete")
         self.setWindowTitle(self.tr("Questions"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # staff windows are hidden
         self._ws: UnlockedWorkspace | None = workspace
         self._tasks = tasks
         self._speaker = speaker
@@ -397,8 +399,8 @@ class SelfCompleteWindow(QWidget):
             self._may_close = True
             if self._speaker is not None:
                 self._speaker.stop()
+            self.handed_back.emit(uuid)  # the staff windows come back before this one closes
             self.close()
-            self.handed_back.emit(uuid if self._kept else None)
 
         c.when_saved(done)
 
