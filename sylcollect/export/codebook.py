@@ -56,7 +56,8 @@ def _values(variable: Variable) -> str:
         for code, label in variable.value_labels.items():
             stored = by_code.get(code, "")
             shown = f" [{stored}]" if stored not in ("", str(code), label) else ""
-            parts.append(f"{code} = {label}{shown}")
+            more = variable.value_notes.get(code)
+            parts.append(f"{code} = {label}{shown}" + (f" ({more})" if more else ""))
         return "; ".join(parts)
     return "; ".join(f"{code} = {label}" for code, label in variable.value_labels.items())
 

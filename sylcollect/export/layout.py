@@ -13,6 +13,7 @@ from typing import Any
 
 from sylcollect.domain.participant import Identity
 from sylcollect.domain.record import Record
+from sylcollect.export.choices import ChoiceSet, label_history, question_label
 from sylcollect.export.names import NameAllocator
 from sylcollect.export.schema import (
     DECLINED,
@@ -149,56 +150,57 @@ def _kind(question: Question) -> VarKind:
     return _KINDS.get(question.type, VarKind.TEXT)
 
 
-def _choices(occurrences: list[_Occurrence]) -> tuple[list[str], dict[str, str], bool]:
-    """Choice names (oldest version first), their newest labels, and whether pnts occurs."""
-    names: list[str] = []
-    labels: dict[str, str] = {}
-    declinable = False
-    for occ in reversed(occurrences):
-        for choice in occ.form.choices(occ.question):
-            if choice.name == DECLINED:
-                declinable = True
-            elif choice.name not in names:
-                names.append(choice.name)
-    for occ in occurrences:
-        for choice in occ.form.choices(occ.question):
-            labels.setdefault(
-                choice.name,
-                choice.labels.get(occ.form.default_language)
-                or next((t for t in choice.labels.values() if t), choice.name),
-            )
-    return names, labels, declinable  # fmt: skip
+def _notes(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
 
 
-def _coded(base: Variable, names: list[str], labels: Mapping[str, str], declinable: bool,
-           note: str = "") -> Variable:  # fmt: skip
-    codes, how = choice_codes(names)
-    value_labels = {codes[n]: labels.get(n, n) for n in names}
-    missing = missing_code_for(codes) if declinable else None
+def _coded(base: Variable, choices: ChoiceSet, note: str = "") -> Variable:
+    codes, how = choice_codes(choices.names)
+    value_labels = {codes[n]: choices.labels[n] for n in choices.names}
+    history = {codes[n]: h for n in choices.names if (h := choices.history(n))}
+    missing = missing_code_for(codes) if choices.declinable else None
     return replace(base, kind=VarKind.CODED, codes=codes, value_labels=value_labels,
-                   missing_code=missing, note="; ".join(x for x in (note, how) if x))  # fmt: skip
+                   value_notes=history, missing_code=missing,
+                   note=_notes(note, how))  # fmt: skip
 
 
-def _multi_getter(read: Callable[[Scope], Any], names: list[str]) -> Getter:
+def _split(raw: str, names: list[str], offered: frozenset[str] | None) -> list[Any]:
+    """The raw answer and one value per choice: 1 or 0, `pnts` when declined, empty for a
+    choice the record's form version did not offer (`offered`; None: every one)."""
+    chosen = set(raw.split())
+    declined = DECLINED in chosen
+    out: list[Any] = [raw]
+    for n in names:
+        if n in chosen:
+            out.append(DECLINED if declined else 1)
+        elif offered is not None and n not in offered:
+            out.append(None)
+        else:
+            out.append(DECLINED if declined else 0)
+    return out
+
+
+def _multi_getter(read: Callable[[Scope], Any], choices: ChoiceSet) -> Getter:
     """The raw value and one 0/1 per choice; answers repeat, so their split is remembered
-    (callers only read the returned lists)."""
+    (callers only read the returned lists). When versions offer different choices, a choice
+    the record's version lacks is empty (not asked), never 0."""
+    names = choices.names
     empty = [None] * (len(names) + 1)
-    seen: dict[str, list[Any]] = {}
+    seen: dict[Any, list[Any]] = {}
+    by_version = choices.offered_in() if choices.varies else None
 
     def get(record: Record, scope: Scope, ctx: RowContext) -> list[Any]:
         value = read(scope)
         if value is None or value == "" or value == []:
             return empty
         raw = value if isinstance(value, str) else " ".join(str(v) for v in value)
-        found = seen.get(raw)
+        key: Any = raw if by_version is None else (record.form_version, raw)
+        found = seen.get(key)
         if found is None:
-            chosen = set(raw.split())
-            if DECLINED in chosen:
-                found = [raw] + [DECLINED] * len(names)
-            else:
-                found = [raw] + [1 if n in chosen else 0 for n in names]
+            offered = None if by_version is None else by_version.get(record.form_version)
+            found = _split(raw, names, offered)
             if len(seen) < _SPLIT_CACHE:
-                seen[raw] = found
+                seen[key] = found
         return found
 
     return get
@@ -211,40 +213,43 @@ def _question_columns(occurrences: list[_Occurrence]) -> list[tuple[list[Variabl
     versions = tuple(sorted({o.form.version for o in occurrences}, key=version_key))
     kinds = {_kind(o.question) for o in occurrences}
     types = {o.question.type for o in occurrences}
+    label = question_label(form, question)
+    calculated = "calculated by the form" if question.is_calculated else ""
     base = Variable(
         question.name,
-        question.label(form.default_language) or question.name,
+        label,
         _kind(question),
         VarRole.IDENTIFIER if question.type in IDENTIFYING_TYPES else VarRole.ANSWER,
         _source(form, question),
         versions,
         free_text=question.type in _FREE_TEXT,
-        note="calculated by the form" if question.is_calculated else "",
+        note=_notes(calculated, label_history(occurrences, label)),
     )
     single = Column(lambda record, scope, ctx: read(scope), name=question.name)
     if len(types) > 1 and (len(kinds) > 1 or VarKind.CODED in kinds):
         note = f"type differs between form versions ({', '.join(sorted(types))}): kept as text"
-        return [([replace(base, kind=VarKind.TEXT, note=note)], single)]
+        return [([replace(base, kind=VarKind.TEXT, note=_notes(note, base.note))], single)]
     if base.kind is VarKind.CODED:
-        names, labels, declinable = _choices(occurrences)
-        return [([_coded(base, names, labels, declinable)], single)]
+        return [([_coded(base, ChoiceSet.of(occurrences), base.note)], single)]
     if question.type == "select_multiple":
-        names, labels, declinable = _choices(occurrences)
-        raw = replace(base, kind=VarKind.TEXT, note="the chosen choice names, space separated")
+        choices = ChoiceSet.of(occurrences)
+        how = "the chosen choice names, space separated"
+        raw = replace(base, kind=VarKind.TEXT, note=_notes(how, base.note))
         dummies = [
             Variable(
                 f"{question.name}_{n}",
-                f"{base.label}: {labels.get(n, n)}",
+                f"{base.label}: {choices.labels[n]}",
                 VarKind.NUMBER,
                 VarRole.CHOICE,
                 f"{base.source} (choice {n})",
-                versions,
+                choices.offered[n],
                 value_labels=YES_NO,
-                missing_code=-99 if declinable else None,
+                missing_code=-99 if choices.declinable else None,
+                note=f"choice {h}" if (h := choices.history(n)) else "",
             )
-            for n in names
+            for n in choices.names
         ]
-        return [([raw, *dummies], Column(_multi_getter(read, names), multi=True))]
+        return [([raw, *dummies], Column(_multi_getter(read, choices), multi=True))]
     return [([base], single)]
 
 

@@ -58,6 +58,8 @@ class Variable:
     """CODED: stored text (choice name, band label) -> integer code."""
     value_labels: Mapping[int, str] = field(default_factory=dict)
     """Integer code -> label, for CODED variables and 0/1 variables."""
+    value_notes: Mapping[int, str] = field(default_factory=dict)
+    """Integer code -> what the codebook adds after its label (versions, other wordings)."""
     missing_code: int | None = None
     """The numeric code of "I'd rather not say" in SPSS (Stata uses `.a`), when it can occur."""
     free_text: bool = False

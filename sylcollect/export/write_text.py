@@ -4,8 +4,9 @@ CSV files are UTF-8 without a byte-order mark, comma separated, RFC 4180 quoting
 row of variable names. A text value that a spreadsheet would run as a formula (it starts with
 =, +, -, @, a tab or a carriage return, and is not simply a signed number such as a calculated
 "-1") gets a leading apostrophe in CSV, as OWASP advises and Ona's ODK server does: a young
-person's free-text answer must not become a formula on the analyst's computer. XLSX workbooks (openpyxl) hold one sheet per table plus `codebook`; their
-text cells are typed as text, so they keep such values exactly.
+person's free-text answer must not become a formula on the analyst's computer. XLSX
+workbooks (openpyxl) hold one sheet per table plus `codebook`; their text cells are typed as
+text, so they keep such values exactly.
 """
 
 from __future__ import annotations

@@ -106,14 +106,18 @@ def test_versions_share_a_table_with_stable_codes(tmp_path: Path) -> None:
     result = run_export(source, ExportRequest(ExportFormat.SAV, tmp_path / "out"))
     assert result.rows == {"colours": 2} and len(source.audits) == 1
     book = {r["full_name"]: r for r in read_csv(tmp_path / "out" / "codebook.csv")}
-    assert book["colour"]["values"] == "1 = Red [red]; 2 = Blue [blue]; 3 = Green [green]"
+    assert book["colour"]["values"] == (
+        "1 = Red [red]; 2 = Blue [blue]; 3 = Green [green] (only in version 2)"
+    )
     assert book["colour"]["form_versions"] == "1, 2"
     assert book["comment"]["form_versions"] == "2"
     assert book["record_uuid"]["form_versions"] == "1, 2"
     df, meta = pyreadstat.read_sav(str(tmp_path / "out" / "colours.sav"), user_missing=True)
     assert list(df["colour"]) == [2, 3] and list(df["form_version"]) == ["1", "2"]
     assert list(df["comment"]) == ["", "hi"]
-    assert list(df["also_green"]) == [-99, 1] and list(df["also_blue"]) == [-99, 1]
+    assert list(df["also_blue"]) == [-99, 1]
+    # green is new in version 2: not asked of the version 1 record (empty, not -99 or 0)
+    assert df["also_green"][0] != df["also_green"][0] and df["also_green"][1] == 1
     assert meta.column_names_to_labels["also_blue"] == "Other colours: Blue"
 
 
