@@ -283,6 +283,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The staff survey is saved for the study team. Its answers are not shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff survey is saved as a draft (it could not be made final). Its answers are not shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening the answers…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,6 +1410,10 @@
     </message>
     <message>
         <source>Safeguarding alerts are not shown to them. You will see any alert when you take the laptop back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The survey is anonymous: its answers are saved for the study team and not shown to you, unless one raises a safeguarding alert.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

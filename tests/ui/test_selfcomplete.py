@@ -237,6 +237,30 @@ def test_no_read_aloud_without_an_engine(qtbot, unlocked, tasks) -> None:
 
 
 # --- anonymous staff surveys -----------------------------------------------------------------
+def answer_role(qtbot, window) -> None:
+    """Start, then answer the staff survey's first question (their role)."""
+    click(qtbot, window.welcome.start_button)
+    while name(window) != "role":
+        click(qtbot, window.question.next_button)
+    click(qtbot, window.question.block.input.buttons["frontline"])
+    wait_idle(qtbot, window.controller.tasks)
+
+
+def record_of(ws, uuid):
+    with ws.transaction() as tx:
+        return tx.records.get(uuid)
+
+
+def hand_back(qtbot, window) -> list:
+    back: list = []
+    window.handed_back.connect(back.append)
+    window.ask_staff()
+    qtbot.keyClicks(window.staff_screen.password.edit, PASSWORD)
+    qtbot.keyClick(window.staff_screen.password.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(back), timeout=15000)
+    return back
+
+
 def test_a_staff_survey_speaks_to_an_adult(qtbot, unlocked, tasks) -> None:
     window = make_window(qtbot, unlocked, tasks, "staff_survey")
     assert window.staff_survey
@@ -260,3 +284,63 @@ def test_a_staff_survey_speaks_to_an_adult(qtbot, unlocked, tasks) -> None:
     text = shown_text(window)
     assert "study team" in text and "adult" not in text and "not be safe" not in text
     assert a11y(window) == []
+
+
+def test_a_sent_staff_survey_is_final_at_once(qtbot, unlocked, tasks) -> None:
+    window = make_window(qtbot, unlocked, tasks, "staff_survey")
+    answer_role(qtbot, window)
+    window.show_check()
+    click(qtbot, window.check.done_button)
+    click(qtbot, window.next_screen.send_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.end_screen, timeout=10000)
+    text = shown_text(window)
+    assert "learn what works" in text and "manager" in text and "Childline" not in text
+    wait_idle(qtbot, tasks)
+    record = record_of(unlocked, window.controller.uuid)
+    assert record.status is RecordStatus.FINAL and record.answers["role"] == "frontline"
+    assert record.participant_uuid is None and window.final
+    assert open_drafts(unlocked) == []  # nothing for the fieldworker to open
+    assert hand_back(qtbot, window) == [record.uuid] and not window.isVisible()
+
+
+def test_a_stopped_staff_survey_sends_the_answers_so_far(qtbot, unlocked, tasks) -> None:
+    window = make_window(qtbot, unlocked, tasks, "staff_survey")
+    answer_role(qtbot, window)
+    click(qtbot, window.stop_button)
+    click(qtbot, window.stop_screen.keep_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.end_screen, timeout=10000)
+    assert "Your answers so far go to the study team." in shown_text(window)
+    wait_idle(qtbot, tasks)
+    assert record_of(unlocked, window.controller.uuid).status is RecordStatus.FINAL
+
+
+def test_a_staff_survey_taken_back_midway_is_final_too(qtbot, unlocked, tasks) -> None:
+    window = make_window(qtbot, unlocked, tasks, "staff_survey")
+    answer_role(qtbot, window)
+    uuid = window.controller.uuid
+    assert record_of(unlocked, uuid).status is RecordStatus.DRAFT
+    assert hand_back(qtbot, window) == [uuid]
+    assert window.final and record_of(unlocked, uuid).status is RecordStatus.FINAL
+
+
+def test_a_lock_during_a_staff_survey_keeps_its_answers_final(qtbot, unlocked, tasks) -> None:
+    window = make_window(qtbot, unlocked, tasks, "staff_survey")
+    answer_role(qtbot, window)
+    uuid = window.controller.uuid
+    window.release()  # the workspace locks: the survey is made final before the keys go
+    assert not window.isVisible()
+    wait_idle(qtbot, tasks)
+    record = record_of(unlocked, uuid)
+    assert record.status is RecordStatus.FINAL and record.answers["role"] == "frontline"
+
+
+def test_a_young_persons_record_stays_a_draft_for_review(qtbot, unlocked, tasks) -> None:
+    window = make_window(qtbot, unlocked, tasks)
+    assert not window.staff_survey
+    click(qtbot, window.welcome.start_button)
+    click(qtbot, window.question.continue_button)
+    click(qtbot, window.question.block.input.buttons["ok"])
+    wait_idle(qtbot, tasks)
+    uuid = window.controller.uuid
+    assert hand_back(qtbot, window) == [uuid]
+    assert not window.final and record_of(unlocked, uuid).status is RecordStatus.DRAFT

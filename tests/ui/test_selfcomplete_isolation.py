@@ -1,6 +1,7 @@
 """Self-complete keeps the staff side out of reach: while the questionnaire is up no other
 window of the app is visible (Alt+Tab finds nothing), the fieldworker's password brings them
-back, and a lock leaves only the unlock window."""
+back, a lock leaves only the unlock window, and an anonymous staff survey's answers are never
+shown to the fieldworker who takes the laptop back."""
 
 # ruff: noqa: F811 - pytest fixtures imported from test_participants_support
 
@@ -13,7 +14,8 @@ from test_main_window import make_window
 from test_participants_support import prefs, unlocked  # noqa: F401 - fixtures
 from ui_helpers import PASSWORD, wait_idle
 
-from sylcollect.domain.record import RecordMode
+from sylcollect.domain.record import RecordMode, RecordStatus
+from sylcollect.services.drafts import open_drafts
 
 
 def visible_windows() -> list:
@@ -128,3 +130,50 @@ def test_a_lock_meanwhile_shows_only_the_unlock_window(qtbot, controller, tasks)
     wait_idle(qtbot, tasks)
     assert isinstance(controller.window, UnlockWindow)
     assert visible_windows() == [controller.window]
+
+
+def test_a_staff_survey_is_saved_but_not_shown_to_the_fieldworker(qtbot, unlocked, tasks) -> None:
+    main = make_window(qtbot, unlocked, tasks)
+    page = collect_page(qtbot, main)
+    page.form.setCurrentIndex(page.form.findData("staff_survey"))
+    page.mode_buttons[RecordMode.SELF_COMPLETE].setChecked(True)
+    page.start()
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.handover, timeout=15000)
+    handover = page.handover
+    assert not handover.adult_box.isVisible()  # no named adult: the support words differ
+    assert "not shown to you" in handover.bullets[3].text()
+    qtbot.mouseClick(handover.go_button, Qt.MouseButton.LeftButton)
+    window = handover.window_
+    qtbot.mouseClick(window.welcome.start_button, Qt.MouseButton.LeftButton)
+    while window.controller.page.key[0].rsplit("/", 1)[-1] != "comments":
+        qtbot.mouseClick(window.question.next_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.question.first_focus(), "A secret only for the study team")
+    wait_idle(qtbot, tasks)
+    uuid = window.controller.uuid
+    returned = []
+    page.handover.returned.connect(returned.append)
+    type_password(qtbot, window)  # taken back midway: still nothing to review
+    qtbot.waitUntil(lambda: bool(returned), timeout=15000)
+    wait_idle(qtbot, tasks)
+    back = returned[0]
+    assert back.uuid == uuid and back.staff_survey and back.final and not back.review
+    assert page.filler is None and page.stack.currentWidget() is page.chooser
+    assert "not shown here" in page.notice.text.text()
+    assert main.isVisible()
+    texts = " ".join(lab.text() for lab in main.findChildren(QLabel) if lab.isVisible())
+    assert "secret" not in texts
+    with unlocked.transaction() as tx:
+        record = tx.records.get(uuid)
+    assert record.status is RecordStatus.FINAL
+    assert record.answers["comments"] == "A secret only for the study team"
+    assert open_drafts(unlocked) == []
+
+
+def test_who_reviews_what_comes_back() -> None:
+    from ui.pages.collect_handover import HandBack
+
+    assert HandBack("u").review  # a young person's record: the review, alerts first
+    assert not HandBack(None).review
+    assert not HandBack("u", staff_survey=True, final=True).review
+    assert not HandBack("u", staff_survey=True).review  # a draft that couldn't be final
+    assert HandBack("u", staff_survey=True, alerts_waiting=1).review  # safety first

@@ -25,7 +25,7 @@ from ui.filler.controller import FillSession
 from ui.filler.filler import FormFiller
 from ui.filler.loading import new_session, resume_session
 from ui.pages.collect_data import CollectData, DraftList, load_collect
-from ui.pages.collect_handover import Handover
+from ui.pages.collect_handover import HandBack, Handover
 from ui.tasks import TaskRunner
 from ui.widgets.basics import BusyRow, Notice, PageHeader, field, label
 
@@ -292,12 +292,27 @@ class CollectPage(QWidget):
         else:
             self.notice.show_message("info", self.tr("Saved as a draft."))
 
-    def _self_complete_returned(self, uuid: object) -> None:
-        """After the fieldworker's password: the record's review, alerts first."""
-        if uuid is None or self._ws is None:
+    def _self_complete_returned(self, back: HandBack) -> None:
+        """After the fieldworker's password: the record's review, alerts first; an anonymous
+        staff survey's answers are not shown (saved for the study team)."""
+        if back.uuid is None or self._ws is None:
             self.show_chooser()
             self.notice.show_message("info", self.tr("The self-complete session ended."))
             return
+        if not back.review:
+            self.show_chooser()
+            if back.final:
+                text = self.tr(
+                    "The staff survey is saved for the study team. Its answers are not shown here."
+                )
+            else:
+                text = self.tr(
+                    "The staff survey is saved as a draft (it could not be made final). "
+                    "Its answers are not shown here."
+                )
+            self.notice.show_message("success" if back.final else "info", text)
+            return
+        uuid = back.uuid
         self.busy.start(self.tr("Opening the answers…"))
         self.stack.setCurrentWidget(self.chooser)
         self._tasks.run(

@@ -9,6 +9,8 @@ shows the unlock window in their place.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -24,8 +26,24 @@ from ui.widgets.basics import button_row, field, label
 PASSING = (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen)
 
 
+@dataclass(frozen=True)
+class HandBack:
+    """How a self-complete session ended, for the fieldworker who took the laptop back."""
+
+    uuid: str | None  # the record kept; None when nothing was kept
+    staff_survey: bool = False
+    final: bool = False  # a staff survey made final at the end of the session
+    alerts_waiting: int = 0
+
+    @property
+    def review(self) -> bool:
+        """The fieldworker reviews the answers: a young person's record (alerts first), or a
+        staff survey only when a safeguarding alert waits; an anonymous survey is not shown."""
+        return self.uuid is not None and (not self.staff_survey or self.alerts_waiting > 0)
+
+
 class Handover(QWidget):
-    """The fieldworker's last screen before handing over; `returned(uuid | None)` after."""
+    """The fieldworker's last screen before handing over; `returned(HandBack)` after."""
 
     cancelled = Signal()
     returned = Signal(object)
@@ -46,26 +64,39 @@ class Handover(QWidget):
         col.addWidget(label(self.tr("Hand the laptop over"), "title"))
         self.what = label("", "muted")
         col.addWidget(self.what)
-        for text in (
-            self.tr("The screen fills with the questions only: no menus, no other records."),
-            self.tr("They can skip any question, take a break, hide the screen or stop."),
-            self.tr("Their answers are saved after every change."),
-            self.tr(
-                "Safeguarding alerts are not shown to them. You will see any alert when "
-                "you take the laptop back."
-            ),
-            self.tr("To end the session you need your password. Stopping never needs it."),
-        ):
-            col.addWidget(label("• " + text))
+        self.alerts_text = self.tr(
+            "Safeguarding alerts are not shown to them. You will see any alert when "
+            "you take the laptop back."
+        )
+        self.anonymous_text = self.tr(
+            "The survey is anonymous: its answers are saved for the study team and not "
+            "shown to you, unless one raises a safeguarding alert."
+        )
+        self.bullets = [
+            label("• " + text)
+            for text in (
+                self.tr("The screen fills with the questions only: no menus, no other records."),
+                self.tr("They can skip any question, take a break, hide the screen or stop."),
+                self.tr("Their answers are saved after every change."),
+                self.alerts_text,
+                self.tr("To end the session you need your password. Stopping never needs it."),
+            )
+        ]
+        for bullet in self.bullets:
+            col.addWidget(bullet)
         col.addSpacing(12)
-        self.adult = QLineEdit(self)
+        self.adult_box = QWidget(self)  # not for a staff survey: its support words differ
+        box = QVBoxLayout(self.adult_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.adult = QLineEdit(self.adult_box)
         self.adult.setPlaceholderText(self.tr("For example: Sam, your key worker"))
         field(
-            col,
+            box,
             self.tr("Who can they talk to here? (shown on the support screens)"),
             self.adult,
             self.tr("Not saved. Leave empty to say 'the adult who looks after you'."),
         )
+        col.addWidget(self.adult_box)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.cancelled)
         self.go_button = QPushButton(self.tr("Hand over"), self)
@@ -83,7 +114,12 @@ class Handover(QWidget):
                 form=session.compiled.form.title, subject=session.subject_text
             )
         )
-        self.adult.setFocus(Qt.FocusReason.OtherFocusReason)
+        staff_survey = session.draft.participant_code is None
+        self.bullets[3].setText("• " + (self.anonymous_text if staff_survey else self.alerts_text))
+        self.adult_box.setVisible(not staff_survey)
+        if staff_survey:
+            self.adult.clear()
+        (self.go_button if staff_survey else self.adult).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def hand_over(self) -> None:
         if self._ws is None or self._session is None or self.window_ is not None:
@@ -122,12 +158,14 @@ class Handover(QWidget):
     def _back(self, uuid: object) -> None:
         """After the fieldworker's password: the staff windows come back, then the outcome."""
         window, self.window_ = self.window_, None
+        back = HandBack(None if uuid is None else str(uuid))
         if window is not None:
+            back = HandBack(back.uuid, window.staff_survey, window.final, window.alerts_waiting)
             window.deleteLater()
         self._show_staff_windows()
         self.adult.clear()
         self.active.emit(False)
-        self.returned.emit(uuid)
+        self.returned.emit(back)
 
     def release(self) -> None:
         """The workspace locks: the questionnaire window closes (answers already saved). The

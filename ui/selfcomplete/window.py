@@ -7,12 +7,15 @@ going back to the staff side needs the fieldworker's own password, checked on th
 thread by opening their key slot (`handed_back(uuid or None)` follows). Answers are saved
 (encrypted) after every change; safeguarding alerts are never shown here: the fieldworker
 sees them after taking the laptop back. An anonymous staff survey (no participant) has its
-own wording. The window never quits the app when it closes: the staff windows are hidden
-meanwhile. GUI thread only.
+own wording, and is made final here when it ends, so the fieldworker never reviews its
+answers (one with a safeguarding alert waiting, or that can't be final, stays a draft).
+The window never quits the app when it closes: the staff windows are hidden meanwhile.
+GUI thread only.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, 
 
 from sylcollect.errors import BackoffActive, WrongPassword
 from sylcollect.services.drafts import discard_draft
+from sylcollect.services.records import finalise_record
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui import messages
 from ui.dialogs.passwords import verify_password
@@ -40,6 +44,8 @@ from ui.selfcomplete.screens import (
 )
 from ui.selfcomplete.speech import Speaker
 from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 HIDE_KEYS = (QKeySequence("Escape"), QKeySequence("F12"))
 
@@ -71,6 +77,7 @@ class SelfCompleteWindow(QWidget):
         self._changing = False
         self._before_pause: QWidget | None = None
         self.staff_survey = session.draft.participant_code is None
+        self.final = False  # a staff survey made final here
         self.controller = FillController(workspace, tasks, session, self, one_per_screen=True)
         self.controller.index = 0
         self.controller.save_failed.connect(self._save_failed)
@@ -328,7 +335,9 @@ class SelfCompleteWindow(QWidget):
     def _keep(self) -> None:
         self._kept = True
         kept = tx.STOPPED_KEPT_STAFF if self.staff_survey else tx.STOPPED_KEPT
-        self.controller.when_saved(lambda: self._end(tx.STOPPED_TITLE, kept))
+        self.controller.when_saved(
+            lambda: self._finalise(lambda: self._end(tx.STOPPED_TITLE, kept))
+        )
 
     def _delete(self) -> None:
         self._kept = False
@@ -351,7 +360,36 @@ class SelfCompleteWindow(QWidget):
     def _send(self) -> None:
         self._kept = True
         thanks = tx.THANKS_TEXT_STAFF if self.staff_survey else tx.THANKS_TEXT
-        self.controller.when_saved(lambda: self._end(tx.THANKS_TITLE, thanks))
+        self.controller.when_saved(
+            lambda: self._finalise(lambda: self._end(tx.THANKS_TITLE, thanks))
+        )
+
+    def _finalise(self, then: Any) -> None:
+        """A staff survey's saved answers are made final, then `then()`; a young person's
+        record stays a draft for the fieldworker's review (`then()` at once)."""
+        c = self.controller
+        ws, uuid = c.workspace, c.uuid
+        if not self.staff_survey or self.final or ws is None or uuid is None:
+            then()
+            return
+
+        def done(_record: object) -> None:
+            self.final = True
+            c.release()  # final: nothing more is saved
+            then()
+
+        def kept_as_draft(exc: BaseException) -> None:
+            _kept_as_draft(exc)
+            then()
+
+        self._tasks.run(
+            finalise_record, ws, uuid, on_done=done, on_error=kept_as_draft, context=self
+        )
+
+    @property
+    def alerts_waiting(self) -> int:
+        """Safeguarding alerts the answers raise that nobody has acknowledged yet."""
+        return len(self.controller.waiting_alerts())
 
     def _end(self, title: str, text: str) -> None:
         self.end_screen.set_words(title, text)
@@ -402,12 +440,17 @@ class SelfCompleteWindow(QWidget):
             self.handed_back.emit(uuid)  # the staff windows come back before this one closes
             self.close()
 
-        c.when_saved(done)
+        c.when_saved(lambda: self._finalise(done) if self._kept else done())
 
     def release(self) -> None:
-        """The workspace locked: nothing more is saved; the window closes."""
+        """The workspace locked: nothing more is saved; the window closes. A staff survey's
+        saved answers are made final first (queued before the lock), never left to review."""
+        c = self.controller
+        ws, uuid = c.workspace, c.uuid
+        if self.staff_survey and self._kept and not self.final and ws is not None and uuid:
+            self._tasks.run(finalise_record, ws, uuid, on_error=_kept_as_draft)
         self._ws = None
-        self.controller.release()
+        c.release()
         self._may_close = True
         self.close()
 
@@ -416,3 +459,8 @@ class SelfCompleteWindow(QWidget):
             super().closeEvent(event)
         else:
             event.ignore()  # Alt+F4 and the like: only the staff password ends the session
+
+
+def _kept_as_draft(exc: BaseException) -> None:
+    """A staff survey that can't be final (an alert waits, a required answer is empty)."""
+    log.info("staff survey kept as a draft: %s", type(exc).__name__)
