@@ -83,7 +83,25 @@ class CompiledForm:
             paths=self.paths,
             instances=self.instances,
             choice_lists=self.choice_lists,
+            choice_label=self.choice_label,
         )
+
+    @cached_property
+    def _choice_labels(self) -> Mapping[str, Mapping[str, Mapping[str, str]]]:
+        """Choice list -> choice name -> labels by language (the first choice of a name)."""
+        out: dict[str, dict[str, Mapping[str, str]]] = {}
+        form = self.form
+        for name, choices in (*form.choice_lists.items(), *form.external_choices.items()):
+            labels = out.setdefault(name, {})
+            for choice in choices:
+                labels.setdefault(choice.name, choice.labels)
+        return out
+
+    def choice_label(self, path: str, value: str, language: str | None) -> str:
+        """jr:choice-name: the label of choice `value` of the select at `path` in
+        `language`, else the default language; "" when the select has no such choice."""
+        labels = self._choice_labels.get(self.choice_lists.get(path, ""), {}).get(value)
+        return "" if labels is None else text_in(labels, language, self.form.default_language)
 
     @cached_property
     def plain_keys(self) -> Mapping[str, tuple[str, tuple[int, ...]]]:

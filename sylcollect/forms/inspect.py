@@ -46,13 +46,16 @@ def state_for(
     compiled: CompiledForm,
     answers: Mapping[str, Any] | None,
     clock: Callable[[], datetime] = system_clock,
+    lang: str | None = None,
 ) -> FormState:
-    """A state from answers as a person supplies them (checked, then normalised)."""
+    """A state from answers as a person supplies them (checked, then normalised), in the
+    form language `lang` (None: the default)."""
     answers = answers or {}
     problems = check_answers(compiled.form, answers)
     if problems:
         raise InvalidInput(answer_problem_message(problems))
-    return FormState(compiled, normalise_answers(compiled.form, answers), clock=clock)
+    normalised = normalise_answers(compiled.form, answers)
+    return FormState(compiled, normalised, clock=clock, lang=lang)
 
 
 def question_json(view: QuestionView) -> dict[str, Any]:
@@ -78,7 +81,7 @@ def inspect_form(
     """The `form inspect --json` document."""
     form = compiled.form
     language = choose_language(form, lang)
-    state = state_for(compiled, answers, clock)
+    state = state_for(compiled, answers, clock, language)
     result = outcome(state)
     return {
         "form_id": form.id,

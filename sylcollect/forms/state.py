@@ -48,8 +48,9 @@ class FormState(Engine):
         *,
         clock: Callable[[], datetime] = system_clock,
         metadata: Metadata | None = None,
+        lang: str | None = None,
     ) -> None:
-        super().__init__(compiled, answers, clock)
+        super().__init__(compiled, answers, clock, lang)
         self.metadata = metadata
         if metadata is not None:
             self._fill_metadata(metadata)
@@ -169,6 +170,18 @@ class FormState(Engine):
         volatile = [r for r, b in enumerate(self.compiled.graph.binds) if b.expr.volatile]
         self._propagate(volatile)
         return self._finish()
+
+    @property
+    def language(self) -> str | None:
+        """The form language expressions use (jr:choice-name); None: the default one."""
+        return self._ctx.language
+
+    def set_language(self, lang: str | None) -> Changes:
+        """Use another form language; re-evaluates everything (a calculation may hold a
+        jr:choice-name label, as ODK recomputes it when the language changes)."""
+        self._ctx = self._ctx.replaced(language=lang)
+        self._contexts.clear()
+        return self.recompute()
 
     def _repeat(self, path_or_name: str) -> Group:
         element = self.compiled.element(path_or_name)

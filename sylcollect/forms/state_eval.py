@@ -60,6 +60,7 @@ class Engine:
         compiled: CompiledForm,
         answers: Mapping[str, Any] | None,
         clock: Callable[[], datetime],
+        lang: str | None = None,
     ) -> None:
         self.compiled = compiled
         self.form = compiled.form
@@ -70,7 +71,11 @@ class Engine:
         self._builder = Builder(compiled, self._cells)
         self.root = new_document(self._builder.group(self.form.root, [answers or {}]))
         self._ctx = compiled.context.replaced(
-            root=self.root, clock=lambda: self._now, once=self._once, resolved=self._resolved
+            root=self.root,
+            clock=lambda: self._now,
+            once=self._once,
+            resolved=self._resolved,
+            language=lang,
         )
         self._nodes: dict[str, list[Node]] = {}
         self._order: dict[Node, int] = {}

@@ -32,8 +32,11 @@ class EvalContext:
     """The value `once()` keeps for a node; the node's current text when None."""
     choice_lists: Mapping[str, str] = field(default_factory=dict)
     """Select question path -> choice list (secondary instance) name, for jr:choice-name."""
-    choice_label: Callable[[str, str], str] | None = None
-    """(question path, choice name) -> label, overriding the secondary-instance lookup."""
+    choice_label: Callable[[str, str, str | None], str] | None = None
+    """(question path, choice name, language) -> label, for jr:choice-name; when None it
+    reads the secondary instance's (default-language) labels."""
+    language: str | None = None
+    """The form language in use (jr:choice-name's labels); None: the default language."""
     resolved: dict[tuple[Node, str], list[Node]] | None = None
     """Where `${name}`s led, by (bound node, path): a cache for an owner that clears it
     whenever the structure of the instance changes (nodes added, removed or renamed)."""

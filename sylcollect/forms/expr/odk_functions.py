@@ -56,11 +56,12 @@ def _selected_at(st: State, args: Args) -> Value:
 
 @function("jr:choice-name")
 def _choice_name(st: State, args: Args) -> Value:
-    """The label of choice `value` of the select question named by the second argument."""
+    """The label of choice `value` of the select question named by the second argument, in
+    the evaluation's language (falling back to the default language, as ODK does)."""
     value = s(st, args[0]).strip()
     path = _question_path(st, s(st, args[1]))
     if st.ctx.choice_label is not None:
-        return st.ctx.choice_label(path, value)
+        return st.ctx.choice_label(path, value, st.ctx.language)
     list_name = st.ctx.choice_lists.get(path)
     doc = st.ctx.instances.get(list_name) if list_name else None
     if doc is None:

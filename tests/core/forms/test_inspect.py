@@ -12,8 +12,9 @@ from sylcollect.errors import InvalidInput
 from sylcollect.forms.compiled import compile_form
 from sylcollect.forms.inspect import inspect_form, inspect_text
 from sylcollect.forms.model import FormError
+from sylcollect.forms.state import FormState
 from sylcollect.forms.xlsform import SUFFIXES, load_form
-from tests.core.forms.test_state_forms import FIXED_NOW, LANG, compiled
+from tests.core.forms.test_state_forms import CHOICE_NAME, FIXED_NOW, LANG, compiled
 
 BUILT_IN = sorted(
     p
@@ -113,6 +114,32 @@ def test_language_choice_and_values() -> None:
     assert english["questions"][0]["message"] == "Between 10 and 25"
     with pytest.raises(InvalidInput, match="no language 'xx'"):
         inspect_form(compiled(LANG), {}, "xx")
+
+
+@pytest.mark.parametrize(
+    ("lang", "colour", "label"),
+    [
+        ("fr", "red", "Rouge"),
+        ("Français (fr)", "red", "Rouge"),
+        ("fr", "amber", "Amber"),  # no French label: the default language's, as ODK does
+        (None, "red", "Red"),
+        ("en", "red", "Red"),
+    ],
+)
+def test_choice_name_uses_the_language_in_use(lang: str | None, colour: str, label: str) -> None:
+    data = inspect_form(compiled(CHOICE_NAME), {"colour": colour}, lang)
+    by_name = {q["name"]: q for q in data["questions"]}
+    assert by_name["named"]["value"] == label
+    assert by_name["said"]["label"].endswith(f" {label}")
+
+
+def test_changing_the_language_recomputes_choice_names() -> None:
+    form = compiled(CHOICE_NAME)
+    state = FormState(form, {"colour": "red"}, lang="Français (fr)")
+    assert state.language == "Français (fr)" and state.cell("named").value == "Rouge"
+    changes = state.set_language("English (en)")
+    assert state.cell("named").value == "Red" and changes
+    assert FormState(form, {"colour": "red"}).cell("named").value == "Red"
 
 
 def test_bad_answers_are_a_clear_error() -> None:

@@ -39,6 +39,21 @@ LANG = """
 |  | lang    | 3       | English (en)     |
 """
 
+CHOICE_NAME = """
+| survey |
+|  | type             | name   | label::English (en)   | label::Français (fr)     | calculation                        |
+|  | select_one col   | colour | Colour?               | Couleur ?                |                                    |
+|  | calculate        | named  |                       |                          | jr:choice-name(${colour}, '${colour}') |
+|  | note             | said   | You chose ${named}    | Vous avez choisi ${named} |                                    |
+| choices |
+|  | list_name | name  | label::English (en) | label::Français (fr) |
+|  | col       | red   | Red                 | Rouge                |
+|  | col       | amber | Amber               |                      |
+| settings |
+|  | form_id     | version | default_language |
+|  | choice_name | 1       | English (en)     |
+"""
+
 REPEATS = """
 | survey |
 |  | type         | name      | label          | relevant            | constraint          | calculation                                | repeat_count | default        |

@@ -257,8 +257,12 @@ def test_choice_name_uses_the_question_list(flat: Callable[..., EvalContext]) ->
     assert evaluate("jr:choice-name( /data/colour , ' /data/colour ')", ctx) == "Amber"
     assert evaluate("jr:choice-name(selected-at(${colours}, 1), '${colours}')", ctx) == "Blue"
     assert evaluate("jr:choice-name('nope', '${colour}')", ctx) == ""
-    labelled = flat({"colour": "red"}, choice_label=lambda path, value: f"{path}:{value}")
-    assert evaluate("jr:choice-name(${colour}, '${colour}')", labelled) == "/data/colour:red"
+    labelled = flat(
+        {"colour": "red"},
+        choice_label=lambda path, value, lang: f"{path}:{value}:{lang}",
+        language="fr",
+    )
+    assert evaluate("jr:choice-name(${colour}, '${colour}')", labelled) == "/data/colour:red:fr"
 
 
 def test_once_keeps_an_existing_value(flat: Callable[..., EvalContext]) -> None:
