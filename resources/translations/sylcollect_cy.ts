@@ -2882,7 +2882,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Parent or carer (consent)</source>
+        <source>Parent or carer, for a young person (consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent or carer taking part themselves (consent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -112,7 +112,9 @@ def _requests(
             raise InvalidInput(f"no active participants at {args.site}")
     else:
         if chosen is None:
-            raise InvalidInput("a blank form needs --variant (yp16, assent, parent, la or staff)")
+            raise InvalidInput(
+                "a blank form needs --variant (yp16, assent, parent, parent_own, la or staff)"
+            )
         return [ConsentRequest(chosen, include_sheet=not args.no_sheet)]
     today = date.today()
     out_list = []

@@ -43,7 +43,12 @@ from ui.widgets.basics import BusyRow, Notice, PageHeader, field, label
 VARIANT_NAMES = {  # looked up with ReportsPage.tr(): its context is "ReportsPage"
     Variant.YP16: QT_TRANSLATE_NOOP("ReportsPage", "Young person 16 or over (consent)"),
     Variant.ASSENT: QT_TRANSLATE_NOOP("ReportsPage", "Under 16 (assent)"),
-    Variant.PARENT: QT_TRANSLATE_NOOP("ReportsPage", "Parent or carer (consent)"),
+    Variant.PARENT: QT_TRANSLATE_NOOP(
+        "ReportsPage", "Parent or carer, for a young person (consent)"
+    ),
+    Variant.PARENT_OWN: QT_TRANSLATE_NOOP(
+        "ReportsPage", "Parent or carer taking part themselves (consent)"
+    ),
     Variant.LA: QT_TRANSLATE_NOOP("ReportsPage", "Local authority (consent)"),
     Variant.STAFF: QT_TRANSLATE_NOOP("ReportsPage", "Staff and professionals (consent)"),
 }
