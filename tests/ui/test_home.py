@@ -1,16 +1,19 @@
 """Home = today's work: waves due (pure function), drafts, alerts, sync state; the page with a
-real workspace, Resume to the Collect page, clearing on lock, accessibility."""
+real workspace, Resume to the Collect page, clearing on lock, accessibility; the sync card
+following the session's SyncWatch."""
 
 # ruff: noqa: F811 - pytest fixtures imported from test_participants_support
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from a11y import check_window
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow
 from test_participants_support import prefs, unlocked  # noqa: F401 - fixtures
+from test_sync_support import laptop  # noqa: F401 - fixture
 from ui_helpers import show, wait_idle
 
 from sylcollect.domain.participant import Participant
@@ -211,8 +214,99 @@ def test_home_in_the_main_window_shows_todays_work(qtbot, unlocked, tasks, tmp_p
     assert "2 participants have a wave due" in text  # both enrolled today: baseline due
     assert "draft started" in text  # YP-001's baseline has a draft
     assert "Speak to the safeguarding lead today" in text
-    assert "Nothing waiting to sync" in text or "changes waiting to sync" in text
+    assert "This laptop can't sync" in text  # made without a study package: no bundles
     assert home.summary.records == 1
     window.lock()
     wait_idle(qtbot, tasks)
     assert "YP-001" not in home.text_content() and home.today is None
+
+
+# --- the sync card follows the session's SyncWatch ------------------------------------
+
+
+class FakeWatch(QObject):
+    """Stands in for ui.sync_watch.SyncWatch: its state_changed signal, and refresh()."""
+
+    state_changed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refreshed = 0
+
+    def refresh(self) -> None:
+        self.refreshed += 1
+
+
+def watch_state(waiting: int, last: str | None, target: str, online: bool | None, **kw):
+    from sylcollect.sync.outbox import SyncStatus, Waiting
+    from ui.sync_watch import SyncState
+
+    status = SyncStatus("dev", Waiting(waiting, 0, 0, 0, 0, 0, 0), 0, 0, last, None, None, None, 1)
+    return SyncState(target=target, online=online, status=status, **kw)
+
+
+def test_the_sync_card_changes_with_the_watch_without_reloading(qtbot, tmp_path) -> None:
+    from ui.pages.home import HomePage
+
+    home = HomePage()
+    show(qtbot, home)
+    watch = FakeWatch()
+    home.follow_sync(watch)
+    folder = str(tmp_path)
+    home.show_summary(summary_with(sample_work(SyncLine(8, None, folder, True, None))))
+    assert watch.refreshed == 1  # shown: the watch reads the outbox again
+    today = home.today
+    text = home.text_content()
+    assert "8 changes waiting to sync" in text and "Never synced yet" in text
+    watch.state_changed.emit(watch_state(8, None, folder, True, syncing=True))
+    assert "Syncing now…" in home.text_content()
+    watch.state_changed.emit(watch_state(0, "2026-09-01T23:28:00+00:00", folder, True))
+    text = home.text_content()
+    assert home.today is today and watch.refreshed == 1  # the same page, not reloaded
+    assert "Nothing waiting to sync" in text and "Last sync: 1 Sep 2026" in text
+    assert "Never synced yet" not in text and "8 changes" not in text
+    assert "Export folder reachable" in text and "Syncing" not in text
+    watch.state_changed.emit(watch_state(2, None, "https://example.org/s", False, error="Nope"))
+    text = home.text_content()
+    assert "2 changes waiting to sync" in text and "Last attempt failed: Nope" in text
+    assert "Offline · the web target can't be reached" in text
+    before = home.text_content()
+    watch.state_changed.emit(replace(watch_state(0, None, folder, True), status=None))
+    assert home.text_content() == before  # the watch hasn't read the outbox yet: no change
+    assert check_window(qtbot, home) == []
+    home.clear()
+    watch.state_changed.emit(watch_state(0, None, folder, True))
+    assert home.text_content() == ""
+
+
+def test_home_follows_an_automatic_sync(qtbot, laptop, tasks, tmp_path) -> None:
+    """The status bar said "All synced" while Home still said "8 changes waiting"."""
+    import shutil
+
+    from test_sync_support import enrol, settings
+
+    from ui.pages.settings_prefs import Preferences
+    from ui.windows.main_window import MainWindow
+
+    enrol(laptop.ws, "DH-001", "DH-002")
+    shutil.rmtree(laptop.export)  # unplugged: nothing can sync yet
+    window = MainWindow(laptop.ws, tasks, 60_000, Preferences(settings(tmp_path, "p.ini")))
+    show(qtbot, window)
+    qtbot.waitUntil(
+        lambda: window.home is not None and window.home.today is not None, timeout=15000
+    )
+    home = window.home
+    qtbot.waitUntil(lambda: "changes waiting to sync" in home.text_content(), timeout=15000)
+    assert "Never synced yet" in home.text_content()
+    watch = window.sync_watch
+    qtbot.waitUntil(lambda: watch.state.online is False and not watch._probing, timeout=15000)
+    laptop.export.mkdir()  # plugged in again: the watch syncs by itself
+    watch.check_now()
+    status = window.status
+    qtbot.waitUntil(lambda: status.text().startswith("Online · All synced · "), timeout=15000)
+    qtbot.waitUntil(lambda: "Nothing waiting to sync" in home.text_content(), timeout=15000)
+    text = home.text_content()
+    assert "Last sync: " in text and "Never synced yet" not in text
+    assert "Export folder reachable" in text
+    window.lock()
+    wait_idle(qtbot, tasks)

@@ -3,14 +3,17 @@
 The page is built by ui/nav.py, which runs `load_summary` on the worker thread and hands
 the result to `show_summary`. "Resume" on a draft opens it on the Collect page when the
 main window offers one (found through `window().page("collect")`); otherwise drafts are
-only listed.
+only listed. The main window hands it the session's SyncWatch (`follow_sync`): the sync card
+then changes with every check and sync, as the status bar does, without reloading the page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,8 +27,11 @@ from PySide6.QtWidgets import (
 
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.pages.home_data import TodaysWork, load_today
-from ui.pages.home_today import TodayView
+from ui.pages.home_today import TodayView, line_from_state
 from ui.widgets.basics import BusyRow, Notice, PageHeader, label
+
+if TYPE_CHECKING:
+    from ui.sync_watch import SyncState, SyncWatch
 
 
 @dataclass(frozen=True)
@@ -112,7 +118,19 @@ class HomePage(QWidget):
         outer.addWidget(self.scroll, 1)
         self.summary: HomeSummary | None = None
         self.today: TodayView | None = None
+        self._watch: SyncWatch | None = None
         self.resume_requested.connect(self._resume)
+
+    def follow_sync(self, watch: SyncWatch) -> None:
+        """Keeps the sync card in step with the session's SyncWatch (what the status bar says)."""
+        self._watch = watch
+        watch.state_changed.connect(self._sync_changed)
+
+    def _sync_changed(self, state: SyncState) -> None:
+        if self.today is None or state.status is None:
+            return  # nothing shown yet, or the watch hasn't read the outbox yet
+        loaded = self.summary.today.sync if self.summary and self.summary.today else None
+        self.today.set_sync(line_from_state(state, loaded))
 
     def show_loading(self) -> None:
         self.busy.start(self.tr("Reading the study…"))
@@ -134,6 +152,8 @@ class HomePage(QWidget):
             self.today = TodayView(s.today, self._can_resume(), body)
             self.today.resume_requested.connect(self.resume_requested)
             col.addWidget(self.today)
+            if self._watch is not None:
+                self._watch.refresh()  # the card then follows the watch's fresh reading
 
         study, study_col = card(s.name)
         study_col.addWidget(
@@ -207,6 +227,9 @@ class HomePage(QWidget):
         """Drops every widget that shows workspace content (used when locking)."""
         self.summary = None
         self.today = None
+        if self._watch is not None and shiboken6.isValid(self._watch):
+            self._watch.state_changed.disconnect(self._sync_changed)
+        self._watch = None
         old = self.scroll.takeWidget()
         if old is not None:
             old.deleteLater()

@@ -110,13 +110,18 @@ class AlertLine:
 
 @dataclass(frozen=True)
 class SyncLine:
-    """The outbox's state: changes waiting, the last sync and whether the target is there."""
+    """The outbox's state: changes waiting, the last sync and whether the target is there.
+
+    `online` is the session's SyncWatch's check (None: not checked, `reachable` is a guess
+    from here); `syncing` whether it is sending now."""
 
     changes_waiting: int
     last_sync_at: str | None
     target: str | None
     reachable: bool
     last_failure: str | None
+    online: bool | None = None
+    syncing: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,13 +145,15 @@ def _answered(value: object) -> int:
 
 
 def sync_line(ws: UnlockedWorkspace) -> SyncLine | None:
-    """Worker thread: the outbox status (None if this workspace can't sync)."""
+    """Worker thread: the outbox status (None if this workspace can't sync: no package)."""
     from sylcollect.errors import SylError
     from sylcollect.sync import outbox
 
     try:
         st = outbox.status(ws)
     except SylError:
+        return None
+    if st.study_version is None:  # no study package: nothing to seal bundles to
         return None
     target = st.target
     # Honest about connectivity: only a folder we can see counts as reachable; a web address

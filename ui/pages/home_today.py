@@ -1,12 +1,14 @@
 """The "Today" part of Home: waves due, open drafts, alerts to acknowledge, sync state.
 
 Built from a `TodaysWork` (frozen, read on the worker thread). Each section is a card with a
-count in words; empty sections say so in one calm line. GUI thread only.
+count in words; empty sections say so in one calm line. The sync card follows the session's
+SyncWatch (`line_from_state`, `TodayView.set_sync`), as the status bar does. GUI thread only.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +24,9 @@ from PySide6.QtWidgets import (
 from ui import icons, theme
 from ui.pages.home_data import SyncLine, TodaysWork
 from ui.widgets.basics import label
+
+if TYPE_CHECKING:
+    from ui.sync_watch import SyncState
 
 
 def _tr(text: str) -> str:
@@ -67,6 +72,25 @@ def due_words(due_on: date, days_overdue: int) -> str:
     return _tr("due {date} · {n} days ago").format(date=due_on.isoformat(), n=days_overdue)
 
 
+def line_from_state(state: SyncState, before: SyncLine | None = None) -> SyncLine | None:
+    """The sync card's facts from the SyncWatch's state (None: this laptop can't sync).
+    Until the watch has checked the target, `before`'s guess about it stands."""
+    st = state.status
+    if st is None or not state.can_sync:
+        return None
+    target = state.target or st.target
+    guess = before is not None and before.target == target and before.reachable
+    return SyncLine(
+        changes_waiting=state.waiting,
+        last_sync_at=st.last_sync_at,
+        target=target,
+        reachable=bool(state.online) if state.online is not None else guess,
+        last_failure=None if state.syncing else (state.error or st.last_failure),
+        online=state.online,
+        syncing=state.syncing,
+    )
+
+
 def sync_words(s: SyncLine | None) -> list[tuple[str, str]]:
     """(text, role) lines for the sync card."""
     if s is None:
@@ -76,15 +100,23 @@ def sync_words(s: SyncLine | None) -> list[tuple[str, str]]:
         lines.append((_tr("{n} changes waiting to sync").format(n=s.changes_waiting), ""))
     else:
         lines.append((_tr("Nothing waiting to sync"), ""))
+    if s.syncing:
+        lines.append((_tr("Syncing now…"), "muted"))
     last = when(s.last_sync_at)
     lines.append(
         (_tr("Last sync: {when}").format(when=last) if last else _tr("Never synced yet"), "muted")
     )
+    web = "://" in (s.target or "")
     if not s.target:
         lines.append((_tr("Offline · no sync target chosen (see Sync)"), "muted"))
+    elif s.online is not None and web:
+        if s.online:
+            lines.append((_tr("Web target reachable"), "success"))
+        else:
+            lines.append((_tr("Offline · the web target can't be reached"), "warning"))
     elif s.reachable:
         lines.append((_tr("Export folder reachable"), "success"))
-    elif "://" in s.target:
+    elif web:
         lines.append((_tr("Web target · checked on the Sync page"), "muted"))
     else:
         lines.append((_tr("Offline · the export folder isn't reachable"), "warning"))
@@ -101,6 +133,8 @@ class TodayView(QWidget):
     def __init__(self, work: TodaysWork, can_resume: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.resume_buttons: list[QPushButton] = []
+        self.sync: SyncLine | None = work.sync
+        self._sync_lines: QWidget | None = None
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(16)
@@ -139,10 +173,27 @@ class TodayView(QWidget):
     def _sync(self, s: SyncLine | None) -> QFrame:
         frame, col = card(self.tr("Sync"), "info", theme.current().text_muted)
         frame.setObjectName("syncState")
-        for text, role in sync_words(s):
-            col.addWidget(label(text, role))
+        self._sync_col = col
         col.addStretch(1)
+        self.set_sync(s)
         return frame
+
+    def set_sync(self, s: SyncLine | None) -> None:
+        """Shows new sync facts in the card, in place (the rest of the page stays)."""
+        self.sync = s
+        old, self._sync_lines = self._sync_lines, QWidget()
+        lines = QVBoxLayout(self._sync_lines)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(6)
+        for text, role in sync_words(s):
+            lines.addWidget(label(text, role))
+        if old is not None:
+            self._sync_col.replaceWidget(old, self._sync_lines)
+            old.hide()  # for good: a show queued when it was put in must not make it a window
+            old.setParent(None)  # type: ignore[call-overload]  # out of the page at once
+            old.deleteLater()
+        else:
+            self._sync_col.insertWidget(1, self._sync_lines)
 
     def _alerts(self, work: TodaysWork, colour: str) -> QFrame:
         frame, col = card(self.tr("Safeguarding alerts to acknowledge"), "attention", colour)

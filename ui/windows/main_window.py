@@ -242,6 +242,9 @@ class MainWindow(QMainWindow):
         handing_over = getattr(widget, "self_complete_active", None)
         if handing_over is not None:  # no auto-lock while a young person is answering
             handing_over.connect(self._pause_idle)
+        follow_sync = getattr(widget, "follow_sync", None)
+        if callable(follow_sync) and self.sync_watch is not None:
+            follow_sync(self.sync_watch)  # Home's sync card shows what the status bar shows
         self.pages[key] = widget
         self.stack.addWidget(widget)
         return widget
