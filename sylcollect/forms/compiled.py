@@ -29,6 +29,7 @@ from sylcollect.forms.safeguarding_rules import (
     parse_safeguarding_sheet,
 )
 from sylcollect.forms.scoring import ScoringSpec, check_items, parse_scoring_sheet
+from sylcollect.forms.scoring_items import check_scorable
 from sylcollect.forms.state_graph import Bind, Graph
 
 _CACHE_SIZE = 32
@@ -290,6 +291,7 @@ class _Compiler:
     def scoring(self) -> ScoringSpec:
         spec = parse_scoring_sheet(self.form.extra_sheets.get("scoring", []))
         check_items(spec, frozenset(self.paths))
+        check_scorable(spec, self.form)
         return spec
 
     def rules(self) -> tuple[CompiledRule, ...]:

@@ -9,6 +9,7 @@ import pytest
 from pyxform.xls2json_backends import _md_table_to_ss_structure
 
 from sylcollect.errors import InvalidInput
+from sylcollect.forms.compiled import compile_form
 from sylcollect.forms.safeguarding_rules import (
     SafeguardingSheetError,
     check_references,
@@ -24,6 +25,7 @@ from sylcollect.forms.scoring import (
     round_half_up,
     score,
 )
+from sylcollect.forms.xlsform import load_form_text
 
 FORMS = Path(__file__).resolve().parents[3] / "resources" / "forms"
 
@@ -346,6 +348,55 @@ def test_check_items_names_the_missing_question() -> None:
     check_items(spec, frozenset({"a", "b", "c"}))
     with pytest.raises(ScoringSheetError, match=r"row 2.*no question named c"):
         check_items(spec, frozenset({"a", "b"}))
+
+
+ITEMS_FORM = """
+| survey |
+|  | type                | name  | label | calculation |
+|  | integer             | a     | A     |             |
+|  | select_one abc      | one   | One   |             |
+|  | calculate           | calc  |       | ${a} + 1    |
+|  | select_multiple abc | many  | Many  |             |
+|  | text                | words | Words |             |
+|  | date                | day   | Day   |             |
+|  | begin repeat        | kid   | Kid   |             |
+|  | integer             | k     | K     |             |
+|  | end repeat          | kid   |       |             |
+| choices |
+|  | list_name | name | label |
+|  | abc       | 1    | one   |
+|  | abc       | 2    | two   |
+| scoring |
+|  | scale | items    | item_min | item_max |
+|  | fine  | a one    | 0        | 3        |
+|  | s     | a ITEMS | 0        | 3        |
+"""
+
+
+def _load_items(items: str) -> None:
+    compile_form(load_form_text(ITEMS_FORM.replace("ITEMS", items), "items.md"), "items.md")
+
+
+@pytest.mark.parametrize(
+    ("item", "why"),
+    [
+        ("k", "item 'k' is inside the repeat 'kid'"),
+        ("kid", "item 'kid' is a repeat, not a question"),
+        ("many", "item 'many' is a select_multiple question, whose answer is not a number"),
+        ("words", "item 'words' is a text question, whose answer is not a number"),
+        ("day", "item 'day' is a date question"),
+    ],
+)
+def test_items_that_can_never_score_are_refused_at_load(item: str, why: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        _load_items(f"one {item}")
+    message = str(caught.value)
+    assert "scoring sheet, row 3, column 'items': scale 's' can never be scored" in message
+    assert why in message
+
+
+def test_numbers_single_choices_and_calculations_can_be_items() -> None:
+    _load_items("one calc")
 
 
 def test_bands_with_decimals_and_gaps_for_unrounded_means() -> None:
