@@ -1,4 +1,5 @@
-"""`sylcollect print`: consent forms, summaries, paper forms and the recovery sheet as PDF.
+"""`sylcollect print`: consent forms, summaries, paper forms, the support card and the
+recovery sheet as PDF.
 
 PDFs are built in memory; the only file written is the one named by --out (atomically).
 Saving a PDF with a participant's or a site's data is recorded in the audit log.
@@ -27,6 +28,7 @@ from sylcollect.reports import (
     render_site_summary,
     site_summary,
 )
+from sylcollect.reports.support_card import render_support_card
 from sylcollect.storage.files import atomic_write
 from sylcollect.storage.keyring import WORKSPACE_KEY_ID
 from sylcollect.storage.tx import Tx
@@ -71,6 +73,19 @@ def register(sub: Any) -> None:
     form.add_argument("--lang", help="language of a translated form")
     add_json(form)
     form.set_defaults(handler=cmd_print_form)
+    card = pr.add_parser(
+        "card", help="the support card: people a young person can talk to, to cut out and keep"
+    )
+    card.add_argument("--site", help="the site the cards are for")
+    card.add_argument(
+        "--adult",
+        default="",
+        metavar="NAME",
+        help="the unit's named adult (else a line to fill in)",
+    )
+    card.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_json(card)
+    card.set_defaults(handler=cmd_print_card)
     rec = pr.add_parser("recovery", help="the recovery sheet (key from SYLCOLLECT_RECOVERY_KEY)")
     rec.add_argument("--out", required=True, metavar="FILE.pdf")
     add_json(rec)
@@ -212,6 +227,25 @@ def cmd_print_form(args: argparse.Namespace) -> int:
         ws.lock()
     atomic_write(out, data)  # a blank form: no personal data, nothing to audit
     return _done(args, out, data, f"the paper form {form.id} (version {form.version})")
+
+
+def cmd_print_card(args: argparse.Namespace) -> int:
+    out = _out(args.out)
+    ws = open_unlocked(args)
+    try:
+        data = render_support_card(ws.study, args.site, args.adult)
+        with ws.transaction() as tx:  # audited as the app audits it; no personal data
+            details = {
+                "document": "support card",
+                "site": args.site,
+                "adult_named": bool(args.adult.strip()),
+                "file": out.name,
+            }
+            tx.audit(AuditAction.EXPORT, "site", None, details, WORKSPACE_KEY_ID)
+            atomic_write(out, data)
+    finally:
+        ws.lock()
+    return _done(args, out, data, "the support cards")
 
 
 def cmd_print_recovery(args: argparse.Namespace) -> int:

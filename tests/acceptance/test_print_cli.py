@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from sylcollect.domain.audit import AuditAction
+from sylcollect.storage.workspace import Workspace
+from tests.conftest import PASSWORD, run_cli
 from tests.core.reports.pdftools import decode_qr, pdf_text
 
 NAME = "Quillon Print-Canary"
@@ -203,3 +205,44 @@ def test_withdrawn_participant(ws: Path, tmp_path: Path) -> None:
     )
     assert "withdrawn" in line
     assert not out.exists()
+
+
+def test_support_card(ws: Path, tmp_path: Path) -> None:
+    out = tmp_path / "card.pdf"
+    args = ("print", "card", "--site", "durham-house", "--adult", "Sam Okonkwo", "--out")
+    res = run_cli(ws, *args, str(out), "--json")
+    assert res.code == 0, res.err
+    assert json.loads(res.out)["out"] == str(out)
+    text = pdf_text(out.read_bytes())
+    assert text.count("Childline 0800 1111") == 8 and text.count("Talk to Sam Okonkwo") == 8
+    for word in ("Durham", "exploitation", "research", "study", "DH-001", NAME):
+        assert word.lower() not in text.lower(), word
+    assert oct(out.stat().st_mode & 0o777) == "0o600" or os.name != "posix"
+    blank = tmp_path / "blank-card.pdf"
+    res = run_cli(ws, "print", "card", "--out", str(blank))
+    assert res.code == 0 and "Saved the support cards" in res.out, res.err
+    assert "Talk to Childline 0800 1111" in pdf_text(blank.read_bytes())  # a line to write on
+    unlocked = Workspace.open(ws).unlock("ann", PASSWORD)
+    try:
+        with unlocked.transaction() as tx:
+            found = [
+                e.details
+                for e in tx.audit_log.events(limit=5)
+                if e.action is AuditAction.EXPORT and e.entity == "site"
+            ]
+    finally:
+        unlocked.lock()
+    assert found[:2] == [
+        {"document": "support card", "site": None, "adult_named": False, "file": blank.name},
+        {"document": "support card", "site": "durham-house", "adult_named": True, "file": out.name},
+    ]
+    assert run_cli(ws, "audit", "verify").code == 0
+
+
+def test_support_card_errors_write_nothing(ws: Path, tmp_path: Path) -> None:
+    out = tmp_path / "card.pdf"
+    line = _one_error(run_cli(ws, "print", "card", "--site", "nowhere", "--out", str(out)))
+    assert "unknown site 'nowhere'" in line
+    line = _one_error(run_cli(ws, "print", "card", "--adult", "A" * 41, "--out", str(out)))
+    assert "too long" in line
+    assert not out.exists() and list(tmp_path.iterdir()) == []
