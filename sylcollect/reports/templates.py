@@ -1,395 +1,73 @@
-"""Consent, assent and information-sheet templates: TOML files a research manager edits.
+"""Consent, assent and information-sheet templates for printing, and which set a study uses.
 
-A template folder holds `study.toml` (values shared by every form: who runs the study,
-contacts, retention, lawful basis) and one file per variant (`yp16.toml`, `assent.toml`,
-`parent.toml`, `parent_own.toml`, `la.toml`, `staff.toml`). A variant may start from another with
-`extends = "parent"`: tables merge key by key, lists of tables merge by `id`. The format is
-documented in docs/paper.md; loading checks every required section, statement, consent
-scope and signature block, and every `{placeholder}`, and names the file and place of any
-problem.
+The format, the loader and its checks live in `sylcollect.services.consent_templates` (below
+`sync`, which checks the templates a study package carries); they are re-exported here for
+the renderers and the app. `study_templates(ws)` is the set to print with: the study's own
+templates when its package carried them, else the built-in set.
 """
 
 from __future__ import annotations
 
-import enum
-import re
-import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
-from typing import Any
-
-from sylcollect.domain.consent import ConsentScope
-from sylcollect.errors import InvalidInput
-from sylcollect.resources import resource
-
-
-class TemplateError(InvalidInput):
-    """A template file is wrong; the message names the file, the place and the fix."""
-
-
-class Variant(enum.StrEnum):
-    """Which consent (or assent) form and information sheet."""
-
-    YP16 = "yp16"  # young person aged 16+ (or Gillick-competent): their own consent
-    ASSENT = "assent"  # under 16: the young person's assent, plain words
-    PARENT = "parent"  # parent or carer with parental responsibility, for an under-16
-    PARENT_OWN = "parent_own"  # parent or carer taking part in their own right
-    LA = "la"  # local authority sharing parental responsibility (care order)
-    STAFF = "staff"  # staff, managers and other professionals
-
-
-REQUIRED_SECTIONS = (
-    "invitation",
-    "purpose",
-    "why_me",
-    "what_happens",
-    "risks_support",
-    "benefits",
-    "confidentiality",
-    "withdrawal",
-    "data",
-    "rights",
-    "results",
-    "who",
-    "contacts",
-    "support",
+from sylcollect.services.consent_templates import (
+    DERIVED_KEYS,
+    REQUIRED_ITEMS,
+    REQUIRED_SCOPES,
+    REQUIRED_SECTIONS,
+    REQUIRED_SIGNATURES,
+    REQUIRED_VALUES,
+    ConsentTemplate,
+    FormItem,
+    SheetSection,
+    SignatureBlock,
+    TemplateError,
+    TemplateSet,
+    Variant,
+    check_files,
+    default_folder,
+    fill,
+    load_templates,
+    load_templates_from,
+    long_date,
+    template_files,
 )
-REQUIRED_ITEMS = (
-    "read_sheet",
-    "voluntary",
-    "withdraw_until",
-    "confidentiality",
-    "storage",
-    "lawful_basis",
-    "agree",
-)
-#: One initial box each on every consent form (questionnaires is optional).
-REQUIRED_SCOPES = (
-    ConsentScope.TAKING_PART,
-    ConsentScope.INTERVIEW,
-    ConsentScope.AUDIO_RECORDING,
-    ConsentScope.ANONYMISED_QUOTES,
-    ConsentScope.RECORDS_ACCESS,
-    ConsentScope.FUTURE_CONTACT,
-)
-REQUIRED_SIGNATURES = ("participant", "researcher")
-REQUIRED_VALUES = (
-    "organisation",
-    "funder",
-    "ethics_committee",
-    "ethics_ref",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-    "complaints",
-    "data_controller",
-    "dpo_email",
-    "retain_until",
-    "withdraw_until",
-    "lawful_basis",
-)
-#: Placeholders filled from the study and the form being printed, not from study.toml.
-DERIVED_KEYS = (
-    "study_title",
-    "study_id",
-    "site_name",
-    "project",
-    "partner",
-    "participant_code",
-    "form_version",
-    "form_date",
-    "sheet_version",
-    "sheet_date",
-    "audience",
-)
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+from sylcollect.storage.workspace import UnlockedWorkspace
+
+__all__ = [
+    "DERIVED_KEYS",
+    "REQUIRED_ITEMS",
+    "REQUIRED_SCOPES",
+    "REQUIRED_SECTIONS",
+    "REQUIRED_SIGNATURES",
+    "REQUIRED_VALUES",
+    "ConsentTemplate",
+    "FormItem",
+    "SheetSection",
+    "SignatureBlock",
+    "TemplateError",
+    "TemplateSet",
+    "Variant",
+    "check_files",
+    "default_folder",
+    "fill",
+    "load_templates",
+    "load_templates_from",
+    "long_date",
+    "study_templates",
+    "template_files",
+]
 
 
-@dataclass(frozen=True)
-class SheetSection:
-    """One headed section of the information sheet."""
+def study_templates(ws: UnlockedWorkspace) -> TemplateSet:
+    """The workspace's study templates (from its installed package), else the built-in set.
 
-    id: str
-    heading: str
-    text: str
-
-
-@dataclass(frozen=True)
-class FormItem:
-    """One statement of the consent form with a box to initial; `scope` when it is one."""
-
-    id: str
-    text: str
-    scope: ConsentScope | None = None
-
-
-@dataclass(frozen=True)
-class SignatureBlock:
-    """Who signs: heading, an optional note (e.g. "where needed"), the fields to fill."""
-
-    id: str
-    heading: str
-    note: str
-    fields: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ConsentTemplate:
-    """One variant's information sheet and consent (or assent) form, values unfilled."""
-
-    variant: Variant
-    kind: str  # "consent" | "assent"
-    audience: str
-    plain: bool  # plain words and larger type (under-16s)
-    form_heading: str
-    form_version: str
-    form_date: date
-    form_banner: str
-    form_intro: str
-    items: tuple[FormItem, ...]
-    signatures: tuple[SignatureBlock, ...]
-    copies: str
-    sheet_heading: str
-    sheet_title: str
-    sheet_version: str
-    sheet_date: date
-    sheet_intro: str
-    sections: tuple[SheetSection, ...]
-    values: Mapping[str, str]
-    source: str
-
-    def section(self, section_id: str) -> SheetSection:
-        return next(s for s in self.sections if s.id == section_id)
-
-
-@dataclass(frozen=True)
-class TemplateSet:
-    """Every variant of a template folder."""
-
-    folder: Path
-    templates: Mapping[Variant, ConsentTemplate]
-
-    def get(self, variant: Variant) -> ConsentTemplate:
-        return self.templates[variant]
-
-
-def default_folder() -> Path:
-    return resource("templates", "consent")
-
-
-def long_date(day: date) -> str:
-    """15 January 2025."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def load_templates(folder: Path | None = None) -> TemplateSet:
-    """Loads and checks every variant in `folder` (the built-in templates by default)."""
-    folder = Path(folder) if folder is not None else default_folder()
-    shared = _read(folder, "study")
-    values = _values(shared.get("values"), "study.toml")
-    missing = [k for k in REQUIRED_VALUES if not values.get(k)]
-    if missing:
-        raise TemplateError(f"study.toml: [values] needs {', '.join(missing)}")
-    templates = {v: _variant(folder, v, values) for v in Variant}
-    return TemplateSet(folder, templates)
-
-
-def _read(folder: Path, name: str) -> dict[str, Any]:
-    path = folder / f"{name}.toml"
+    Reads one meta row and parses the TOML (a few ms): call it off the GUI thread. A stored
+    set that no longer passes the checks raises TemplateError rather than falling back to
+    the built-in (demo) contacts.
+    """
+    files = ws.workspace.study_template_files()
+    if files is None:
+        return load_templates()
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise TemplateError(f"{path}: no such template file") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{path.name}: not valid TOML ({exc})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"{path.name}: cannot be read ({exc})") from None
-
-
-def _merge(base: Any, over: Any) -> Any:
-    """Tables merge key by key; lists of tables with ids merge by id; the rest replaces."""
-    if isinstance(base, dict) and isinstance(over, dict):
-        out = dict(base)
-        for key, value in over.items():
-            out[key] = _merge(base[key], value) if key in base else value
-        return out
-    if (
-        isinstance(base, list)
-        and isinstance(over, list)
-        and all(isinstance(x, dict) and "id" in x for x in [*base, *over])
-    ):
-        merged = [dict(x) for x in base]
-        index = {x["id"]: i for i, x in enumerate(merged)}
-        for item in over:
-            if item["id"] in index:
-                merged[index[item["id"]]] = _merge(merged[index[item["id"]]], item)
-            else:
-                merged.append(item)
-        return [x for x in merged if not x.get("remove")]
-    return over
-
-
-def _resolve(folder: Path, name: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
-    if name in seen:
-        raise TemplateError(f"{name}.toml: 'extends' goes round in a circle")
-    data = _read(folder, name)
-    parent = data.pop("extends", None)
-    if parent is None:
-        return data
-    return dict(_merge(_resolve(folder, str(parent), (*seen, name)), data))
-
-
-def _values(table: Any, where: str) -> dict[str, str]:
-    if table is None:
-        return {}
-    if not isinstance(table, dict):
-        raise TemplateError(f"{where}: [values] must be a table of text")
-    return {str(k): str(v) for k, v in table.items()}
-
-
-def _text(table: Mapping[str, Any], key: str, where: str, default: str | None = None) -> str:
-    value = table.get(key, default)
-    if value is None or (isinstance(value, str) and not value.strip() and default is None):
-        raise TemplateError(f"{where}: '{key}' is missing")
-    if not isinstance(value, str | int | float):
-        raise TemplateError(f"{where}: '{key}' must be text")
-    return str(value).strip()
-
-
-def _date(table: Mapping[str, Any], key: str, where: str) -> date:
-    value = table.get(key)
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise TemplateError(f"{where}: '{key}' must be a date like 2025-01-15") from None
-
-
-def _tables(table: Mapping[str, Any], key: str, where: str) -> list[dict[str, Any]]:
-    items = table.get(key)
-    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
-        raise TemplateError(f"{where}: needs a list of [[{key}]] tables")
-    return items
-
-
-def _variant(folder: Path, variant: Variant, shared: dict[str, str]) -> ConsentTemplate:
-    name = f"{variant.value}.toml"
-    data = _resolve(folder, variant.value)
-    values = {**shared, **_values(data.get("values"), name)}
-    tpl = data.get("template") or {}
-    form = data.get("form") or {}
-    sheet = data.get("sheet") or {}
-    kind = _text(tpl, "kind", f"{name} [template]")
-    if kind not in ("consent", "assent"):
-        raise TemplateError(f"{name} [template]: kind must be 'consent' or 'assent'")
-    sections = tuple(
-        SheetSection(
-            _text(s, "id", f"{name} [[sheet.sections]]"),
-            _text(s, "heading", f"{name} section {s.get('id')}"),
-            _text(s, "text", f"{name} section {s.get('id')}"),
-        )
-        for s in _tables(sheet, "sections", f"{name} [sheet]")
-    )
-    items = tuple(_item(i, name) for i in _tables(form, "items", f"{name} [form]"))
-    signatures = tuple(
-        SignatureBlock(
-            _text(s, "id", f"{name} [[form.signatures]]"),
-            _text(s, "heading", f"{name} signature {s.get('id')}"),
-            _text(s, "note", f"{name} signature {s.get('id')}", ""),
-            tuple(str(f) for f in s.get("fields", ("Name", "Signature", "Date"))),
-        )
-        for s in _tables(form, "signatures", f"{name} [form]")
-    )
-    template = ConsentTemplate(
-        variant=variant,
-        kind=kind,
-        audience=_text(tpl, "audience", f"{name} [template]"),
-        plain=bool(tpl.get("plain", False)),
-        form_heading=_text(form, "heading", f"{name} [form]"),
-        form_version=_text(form, "version", f"{name} [form]"),
-        form_date=_date(form, "date", f"{name} [form]"),
-        form_banner=_text(form, "banner", f"{name} [form]"),
-        form_intro=_text(form, "intro", f"{name} [form]", ""),
-        items=items,
-        signatures=signatures,
-        copies=_text(form, "copies", f"{name} [form]", ""),
-        sheet_heading=_text(sheet, "heading", f"{name} [sheet]"),
-        sheet_title=_text(sheet, "title", f"{name} [sheet]"),
-        sheet_version=_text(sheet, "version", f"{name} [sheet]"),
-        sheet_date=_date(sheet, "date", f"{name} [sheet]"),
-        sheet_intro=_text(sheet, "intro", f"{name} [sheet]", ""),
-        sections=sections,
-        values=values,
-        source=name,
-    )
-    _check(template)
-    return template
-
-
-def _item(table: Mapping[str, Any], name: str) -> FormItem:
-    item_id = _text(table, "id", f"{name} [[form.items]]")
-    scope = table.get("scope")
-    try:
-        parsed = ConsentScope(str(scope)) if scope else None
-    except ValueError:
-        known = ", ".join(s.value for s in ConsentScope)
-        raise TemplateError(f"{name} item {item_id}: unknown scope '{scope}' ({known})") from None
-    return FormItem(item_id, _text(table, "text", f"{name} item {item_id}"), parsed)
-
-
-def _check(t: ConsentTemplate) -> None:
-    name = t.source
-    have = {s.id for s in t.sections}
-    gaps = [s for s in REQUIRED_SECTIONS if s not in have]
-    if gaps:
-        raise TemplateError(f"{name}: the information sheet needs sections {', '.join(gaps)}")
-    have = {i.id for i in t.items}
-    gaps = [i for i in REQUIRED_ITEMS if i not in have]
-    if gaps:
-        raise TemplateError(f"{name}: the form needs statements {', '.join(gaps)}")
-    scopes = {i.scope for i in t.items if i.scope}
-    gaps = [s.value for s in REQUIRED_SCOPES if s not in scopes]
-    if gaps:
-        raise TemplateError(f"{name}: the form needs a box for scopes {', '.join(gaps)}")
-    have = {s.id for s in t.signatures}
-    gaps = [s for s in REQUIRED_SIGNATURES if s not in have]
-    if gaps:
-        raise TemplateError(f"{name}: the form needs signature blocks {', '.join(gaps)}")
-    known = set(t.values) | set(DERIVED_KEYS)
-    texts = [
-        ("form.banner", t.form_banner),
-        ("form.intro", t.form_intro),
-        ("form.copies", t.copies),
-        ("sheet.title", t.sheet_title),
-        ("sheet.intro", t.sheet_intro),
-        *((f"section {s.id}", s.heading + s.text) for s in t.sections),
-        *((f"item {i.id}", i.text) for i in t.items),
-        *((f"signature {s.id}", s.heading + s.note) for s in t.signatures),
-        *((f"values.{k}", v) for k, v in t.values.items()),
-    ]
-    for where, text in texts:
-        for key in _PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")):
-            if key not in known:
-                raise TemplateError(
-                    f"{name}: {where}: unknown placeholder {{{key}}} "
-                    f"(known: {', '.join(sorted(known))})"
-                )
-
-
-def fill(text: str, values: Mapping[str, str]) -> str:
-    """`text` with `{name}` replaced (values may hold placeholders too); `{{` is a brace."""
-
-    def one(match: re.Match[str]) -> str:
-        key = match.group(1)
-        return values.get(key, match.group(0))
-
-    out = text
-    for _ in range(3):  # values may refer to other values
-        out = _PLACEHOLDER.sub(one, out.replace("{{", "\0").replace("}}", "\1"))
-        out = out.replace("\0", "{{").replace("\1", "}}")
-        if not _PLACEHOLDER.search(out.replace("{{", "").replace("}}", "")):
-            break
-    return out.replace("{{", "{").replace("}}", "}")
+        return load_templates_from(files)
+    except TemplateError as exc:
+        raise TemplateError(f"the study's consent templates: {exc}") from None

@@ -13,7 +13,7 @@ import hashlib
 import json
 import time
 import uuid as uuidlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +52,9 @@ from sylcollect.storage.tx import Clock, Tx, utc_now
 DB_NAME = "workspace.db"
 RECOVERY_USER = "(recovery)"
 SCRUB_PENDING = "scrub_pending"
+#: Meta row with the study's consent templates (JSON: file name → TOML text), when its
+#: package carried them; none: the built-in set. Not personal data, so stored in clear.
+STUDY_TEMPLATES = "study_templates"
 BACKOFF_CAP_SECONDS = 15 * 60
 
 
@@ -270,6 +273,22 @@ class Workspace:
             meta = s.get(Meta, "study_id")
             return meta.value if meta else ""
 
+    def study_template_files(self) -> dict[str, str] | None:
+        """The study's consent templates (file name → TOML text), or None: the built-in set."""
+        with Session(self.engine) as s:
+            meta = s.get(Meta, STUDY_TEMPLATES)
+        if meta is None:
+            return None
+        try:
+            files = json.loads(meta.value)
+        except ValueError:
+            raise StorageError("the study's stored consent templates are damaged") from None
+        if not isinstance(files, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in files.items()
+        ):
+            raise StorageError("the study's stored consent templates are damaged")
+        return files
+
     def wait_seconds(self, user: str) -> float:
         """How long until `user` may try again (0 when they may try now)."""
         with Session(self.engine) as s:
@@ -352,6 +371,18 @@ def _check_user_name(user: str) -> None:
 def store_study(s: Session, study: Study) -> None:
     """Saves the study definition; new form versions are added beside the old ones."""
     _store_study(s, study)
+
+
+def store_templates(s: Session, templates: Mapping[str, str] | None) -> None:
+    """Saves the study's consent templates (file name → TOML text, checked by the caller)
+    beside its definition; None or empty removes them, so the built-in set is used."""
+    if templates:
+        value = json.dumps(dict(sorted(templates.items())), ensure_ascii=False)
+        s.merge(Meta(key=STUDY_TEMPLATES, value=value))
+        return
+    row = s.get(Meta, STUDY_TEMPLATES)
+    if row is not None:
+        s.delete(row)
 
 
 def _store_study(s: Session, study: Study) -> None:
