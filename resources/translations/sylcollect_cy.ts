@@ -2902,7 +2902,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Preview, print and save summaries, consent forms and paper forms.</source>
+        <source>Preview, print and save summaries, consent forms, paper forms and support cards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2923,6 +2923,10 @@
     </message>
     <message>
         <source>Paper questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2950,6 +2954,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>For example: Sam, your key worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Participant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2974,6 +2982,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The cards never name the site or the study: safe to carry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named adult (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed on every card. Leave empty for a line to write a name on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2983,6 +3003,10 @@
     </message>
     <message>
         <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2896,7 +2896,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Preview, print and save summaries, consent forms and paper forms.</source>
+        <source>Preview, print and save summaries, consent forms, paper forms and support cards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2917,6 +2917,10 @@
     </message>
     <message>
         <source>Paper questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2944,6 +2948,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>For example: Sam, your key worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Participant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2968,6 +2976,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The cards never name the site or the study: safe to carry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named adult (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed on every card. Leave empty for a line to write a name on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2977,6 +2997,10 @@
     </message>
     <message>
         <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

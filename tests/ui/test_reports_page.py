@@ -1,20 +1,22 @@
 """The Reports page: each document rendered off the GUI thread and previewed, consent forms
-blank or pre-filled (variant from age and role), the recovery sheet from a typed key, e-consent
-opened from it, the supervisor's export, accessibility, and nothing left in the temp folder."""
+blank or pre-filled (variant from age and role), the support card with a named adult, the
+recovery sheet from a typed key, e-consent opened from it, the supervisor's export,
+accessibility, and nothing left in the temp folder."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from a11y import check_window
-from PySide6.QtCore import QSettings
+from a11y import check_tab_order, check_window
+from PySide6.QtCore import QSettings, Qt
 from test_pdfview import CANARY, assert_no_plaintext_left, temp_snapshot
 from ui_helpers import PASSWORD, show, wait_idle
 
 from sylcollect.domain.audit import AuditAction
 from sylcollect.domain.participant import Identity
 from sylcollect.domain.study import Role
+from tests.core.reports.pdftools import pdf_text
 
 SITE = "durham-house"
 
@@ -117,6 +119,47 @@ def test_recovery_sheet_needs_the_key_typed(qtbot, page, tasks, demo_folder) -> 
     assert page.view.page_count == 1 and not page.view.save_button.isVisibleTo(page)
 
 
+def test_support_card_by_keyboard(qtbot, page, tasks, unlocked, tmp_path) -> None:
+    before = temp_snapshot()
+    page.kind.buttons["form"].setChecked(True)
+    page.kind.buttons["form"].setFocus()
+    qtbot.keyClick(page.kind.buttons["form"], Qt.Key.Key_Down)  # arrow keys inside the group
+    assert page.kind.value() == "card" and page.card_adult.isVisibleTo(page)
+    assert not page.recovery_key.isVisibleTo(page)
+    order = [page.kind.buttons["card"], page.card_site, page.card_adult, page.preview_button]
+    assert check_tab_order(qtbot, order) == []
+    assert page.card_site.currentData() is None  # any site: the card names none
+    page.card_site.setCurrentIndex(page.card_site.findData(SITE))
+    page.card_adult.setFocus()
+    qtbot.keyClicks(page.card_adult, "Sam Okonkwo")
+    qtbot.keyClick(page.card_adult, Qt.Key.Key_Return)  # Enter previews
+    wait_idle(qtbot, tasks)
+    assert page.view.page_count == 1 and page.view.save_button.isVisibleTo(page)
+    text = pdf_text(page.view.data)
+    assert text.count("Talk to Sam Okonkwo") == 8 and text.count("Childline 0800 1111") == 8
+    for word in (unlocked.study.name, "Durham", "exploitation", "research", "study", "YP-"):
+        assert word.lower() not in text.lower(), word
+    assert page.rendered.file_name == f"support-cards-{SITE}.pdf"
+    details = {"document": "support card", "site": SITE, "adult_named": True}
+    assert page.rendered.audit.entity == "site" and page.rendered.audit.details == details
+    with qtbot.waitSignal(page.view.saved, timeout=10000):
+        page.view.save_to(tmp_path / "cards.pdf")
+    with unlocked.transaction() as tx:
+        event = tx.audit_log.events(limit=1)[0]
+    assert event.action is AuditAction.EXPORT and event.details == {**details, "file": "cards.pdf"}
+    assert_no_plaintext_left(before)
+    page.clear()
+    assert page.card_adult.text() == "" and page.card_site.count() == 0
+
+
+def test_support_card_too_long_a_name_is_said(qtbot, page, tasks) -> None:
+    page.kind.buttons["card"].setChecked(True)
+    assert page.card_adult.maxLength() == 40
+    page.card_adult.setText("W" * 40)  # fits the field, not the card
+    preview(qtbot, page, tasks)
+    assert "too long" in page.notice.message() and page.rendered is None
+
+
 def test_sign_on_screen_opens_the_econsent(qtbot, page, tasks) -> None:
     from ui.dialogs.econsent import EConsentDialog
 
@@ -146,6 +189,6 @@ def test_supervisor_export_and_lock_clears(qtbot, page, tasks) -> None:
 
 def test_page_accessible(qtbot, page, tasks) -> None:
     preview(qtbot, page, tasks)
-    for kind in ("participant", "consent", "recovery"):
+    for kind in ("participant", "consent", "card", "recovery"):
         page.kind.buttons[kind].setChecked(True)
         assert check_window(qtbot, page) == []

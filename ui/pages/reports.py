@@ -1,5 +1,6 @@
-"""Reports: pick a document (summaries, consent forms, paper questionnaires, the recovery
-sheet), preview it, print it, save it; sign a consent on screen; export for analysis."""
+"""Reports: pick a document (summaries, consent forms, paper questionnaires, the support card,
+the recovery sheet), preview it, print it, save it; sign a consent on screen; export for
+analysis."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sylcollect.reports.support_card import MAX_ADULT
 from sylcollect.reports.templates import Variant
 from ui import messages
 from ui.dialogs.consent import ChoiceGroup
 from ui.nav import Services
 from ui.pages.reports_data import (
+    CARD,
     CONSENT,
     FORM,
     PARTICIPANT,
@@ -31,6 +34,7 @@ from ui.pages.reports_data import (
     ReportChoices,
     consent_target,
     load_choices,
+    render_card,
     render_consent_form,
     render_form,
     render_participant,
@@ -65,7 +69,9 @@ class ReportsPage(QWidget):
         self.rendered: Rendered | None = None
         self.dialog: QWidget | None = None
         self.title = self.tr("Reports")
-        self.purpose = self.tr("Preview, print and save summaries, consent forms and paper forms.")
+        self.purpose = self.tr(
+            "Preview, print and save summaries, consent forms, paper forms and support cards."
+        )
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 16)
         outer.setSpacing(8)
@@ -104,6 +110,7 @@ class ReportsPage(QWidget):
                 (SITE, self.tr("Site summary")),
                 (CONSENT, self.tr("Information sheet and consent form")),
                 (FORM, self.tr("Paper questionnaire")),
+                (CARD, self.tr("Support card")),
                 (RECOVERY, self.tr("Recovery sheet")),
             ],
             self,
@@ -131,6 +138,10 @@ class ReportsPage(QWidget):
         self.recovery_key = QLineEdit(self)
         self.recovery_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.recovery_key.setPlaceholderText("XXXXXX-XXXXXX-…")
+        self.card_site = QComboBox(self)
+        self.card_adult = QLineEdit(self)
+        self.card_adult.setMaxLength(MAX_ADULT)
+        self.card_adult.setPlaceholderText(self.tr("For example: Sam, your key worker"))
         self._panel(PARTICIPANT, [(self.tr("Participant"), self.person, "")])
         self._panel(SITE, [(self.tr("Site"), self.site, "")])
         self._panel(
@@ -153,6 +164,21 @@ class ReportsPage(QWidget):
             FORM, [(self.tr("Form"), self.form, ""), (self.tr("Version"), self.version, "")]
         )
         self._panel(
+            CARD,
+            [
+                (
+                    self.tr("Site"),
+                    self.card_site,
+                    self.tr("The cards never name the site or the study: safe to carry."),
+                ),
+                (
+                    self.tr("Named adult (optional)"),
+                    self.card_adult,
+                    self.tr("Printed on every card. Leave empty for a line to write a name on."),
+                ),
+            ],
+        )
+        self._panel(
             RECOVERY,
             [
                 (
@@ -170,6 +196,7 @@ class ReportsPage(QWidget):
         self.preview_button.setAutoDefault(False)
         self.preview_button.clicked.connect(self.preview)
         self.recovery_key.returnPressed.connect(self.preview)
+        self.card_adult.returnPressed.connect(self.preview)
         self.side.addWidget(self.preview_button)
         self.side.addStretch(1)
         self._kind_changed()
@@ -222,6 +249,7 @@ class ReportsPage(QWidget):
 
         refill(self.person, [(p.code, p.code) for p in active])
         refill(self.site, [(name, sid) for sid, name in choices.sites])
+        refill(self.card_site, [(self.tr("Any site"), None), *((n, i) for i, n in choices.sites)])
         refill(
             self.consent_person,
             [(self.tr("Blank form"), None), *((p.code, p.code) for p in active)],
@@ -269,6 +297,8 @@ class ReportsPage(QWidget):
             return render_consent_form, args
         if kind == FORM:
             return render_form, (ws, self.form.currentData(), self.version.currentData())
+        if kind == CARD:
+            return render_card, (ws, self.card_site.currentData(), self.card_adult.text())
         key = self.recovery_key.text()
         if not key.strip():
             return self.tr("Type the recovery key first.")
@@ -351,8 +381,10 @@ class ReportsPage(QWidget):
         self.choices = None
         self.rendered = None
         self.recovery_key.clear()
+        self.card_adult.clear()
         self.view.forget_workspace()
-        for combo in (self.person, self.site, self.consent_person, self.form, self.version):
+        combos = (self.person, self.site, self.consent_person, self.form, self.version)
+        for combo in (*combos, self.card_site):
             combo.clear()
         self.notice.clear()
         self.busy.stop()

@@ -23,6 +23,7 @@ from sylcollect.reports import (
     render_site_summary,
     site_summary,
 )
+from sylcollect.reports.support_card import render_support_card
 from sylcollect.services.records import form_for
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.printing import PdfAudit
@@ -152,3 +153,14 @@ def render_recovery(ws: UnlockedWorkspace, typed_key: str) -> Rendered:
     folder = ws.workspace.data_dir.name
     data = render_recovery_sheet(grouped, ws.study.name, folder, date.today(), ws.actor)
     return Rendered(data, "recovery-sheet.pdf", None, can_save=False)
+
+
+CARD = "card"
+
+
+def render_card(ws: UnlockedWorkspace, site_id: str | None, adult: str) -> Rendered:
+    """The support cards (no personal data; a save or print is audited as a site document)."""
+    data = render_support_card(ws.study, site_id, adult)
+    details = {"document": "support card", "site": site_id, "adult_named": bool(adult.strip())}
+    name = f"support-cards-{site_id}.pdf" if site_id else "support-cards.pdf"
+    return Rendered(data, name, PdfAudit("site", None, details))
