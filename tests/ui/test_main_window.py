@@ -62,9 +62,11 @@ def test_lock_button(qtbot, unlocked, tasks) -> None:
 
 
 def test_auto_lock_after_idle(qtbot, unlocked, tasks) -> None:
-    window = make_window(qtbot, unlocked, tasks, idle_ms=200)
-    with qtbot.waitSignal(window.locked, timeout=3000):
-        pass
+    from ui.windows.main_window import MainWindow
+
+    window = MainWindow(unlocked, tasks, 200)
+    with qtbot.waitSignal(window.locked, timeout=5000):  # whether Home has loaded by then or not
+        show(qtbot, window)
     wait_idle(qtbot, tasks)
     assert unlocked.locked
 
@@ -221,3 +223,29 @@ def test_accessibility_with_participants(qtbot, unlocked, tasks, prefs) -> None:
     qtbot.waitUntil(lambda: page.list.loaded, timeout=10000)
     assert check_window(qtbot, window) == []
     assert window.lock_button.toolTip() == "Lock (Ctrl+L)"
+
+
+def test_lock_closes_dialogs_hidden_meanwhile(qtbot, unlocked, tasks, prefs) -> None:
+    """Self-complete hides the staff side's open dialogs; a lock must still close them."""
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    window = make_window(qtbot, unlocked, tasks, prefs=prefs)
+    window.show_page("participants")
+    page = window.page("participants")
+    dialogs = []
+    for _ in range(3):
+        dialog = QDialog(page)
+        QLineEdit("YP-001 Someone Typed", dialog)
+        dialog.open()
+        qtbot.waitExposed(dialog)
+        dialog.results = []
+        dialog.finished.connect(dialog.results.append)
+        dialogs.append(dialog)
+    done, hidden, shown = dialogs
+    done.accept()  # closed before: not closed again
+    hidden.hide()  # as the self-complete hand-over does
+    window.lock()
+    wait_idle(qtbot, tasks)
+    assert done.results == [QDialog.DialogCode.Accepted]
+    assert hidden.results == [QDialog.DialogCode.Rejected] and not hidden.isVisible()
+    assert shown.results == [QDialog.DialogCode.Rejected] and not shown.isVisible()

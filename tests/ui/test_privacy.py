@@ -1,4 +1,5 @@
-"""The privacy screen: one key or the toolbar button covers everything; the password ends it."""
+"""The privacy screen: one key or the toolbar button covers everything, from any window of the
+app (its dialogs are put away, and come back after the password)."""
 
 # ruff: noqa: F811 - pytest fixtures imported from test_participants_support
 
@@ -6,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 
+import pytest
 from a11y import check_names, check_targets
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -97,3 +99,145 @@ def test_backoff_applies(qtbot, unlocked, tasks, prefs, locked_ws) -> None:
     qtbot.waitUntil(lambda: screen.wait.message().startswith("Too many tries"), timeout=10000)
     assert not screen.continue_button.isEnabled()
     assert screen.covering
+
+
+# --- from every window: dialogs are put away, and come back after the password -------------
+
+
+def open_add_participant(qtbot, window, tasks):
+    """The participants page's "Add participant" dialog, opened window-modal, a name typed."""
+    window.show_page("participants")
+    page = window.page("participants")
+    wait_idle(qtbot, tasks)
+    page.add_participant()
+    dialog = page.dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    dialog.name.setFocus()
+    qtbot.keyClicks(dialog.name, "Someone Typed")
+    assert dialog.isModal() and dialog.name.hasFocus()
+    return dialog
+
+
+def resume(qtbot, window) -> None:
+    screen = window.privacy
+    qtbot.keyClicks(screen.password.edit, PASSWORD)
+    qtbot.keyClick(screen.password.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not screen.covering, timeout=10000)
+
+
+def test_f12_in_a_modal_dialog_hides_it_and_the_password_brings_it_back(
+    qtbot, unlocked, tasks, prefs
+) -> None:
+    window = make_window(qtbot, unlocked, tasks, prefs)
+    dialog = open_add_participant(qtbot, window, tasks)
+    where = dialog.pos()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_F12)
+    assert window.privacy.covering  # at once: no worker round trip
+    assert not dialog.isVisible()  # the typed name shows nowhere
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert visible == [window]
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    assert QApplication.focusWidget() is window.privacy.password.edit
+    resume(qtbot, window)
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    assert dialog.pos() == where and dialog.name.text() == "Someone Typed"
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    assert dialog.name.hasFocus() and dialog.isModal()
+    dialog.reject()
+
+
+def test_ctrl_shift_h_and_ctrl_l_from_a_dialog(qtbot, unlocked, tasks, prefs) -> None:
+    import shiboken6
+
+    window = make_window(qtbot, unlocked, tasks, prefs)
+    dialog = open_add_participant(qtbot, window, tasks)
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(dialog.name, Qt.Key.Key_H, modifiers)
+    assert window.privacy.covering and not dialog.isVisible()
+    resume(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isActiveWindow(), timeout=2000)
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        qtbot.keyClick(dialog.name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, tasks)
+    assert unlocked.locked
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=2000)  # closed and gone
+
+
+def test_locking_under_the_cover_closes_the_hidden_windows_for_good(
+    qtbot, unlocked, tasks, prefs
+) -> None:
+    import shiboken6
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    window = make_window(qtbot, unlocked, tasks, prefs)
+    form = open_add_participant(qtbot, window, tasks)
+    page = window.page("participants")
+    other = QDialog(page)  # a non-modal window from a page, with data in it
+    QLineEdit("YP-001 Someone", other)
+    other.show()
+    finished = []
+    other.finished.connect(finished.append)
+    qtbot.keyClick(form.name, Qt.Key.Key_F12)
+    assert window.privacy.covering and not form.isVisible() and not other.isVisible()
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        qtbot.mouseClick(window.privacy.lock_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    assert finished == [QDialog.DialogCode.Rejected]  # closed like a visible dialog
+    qtbot.waitUntil(lambda: not shiboken6.isValid(form), timeout=2000)
+    window.away.bring_back()  # nothing is left to bring back
+    assert not other.isVisible()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+
+
+@pytest.mark.parametrize("kind", ["question box", "plain dialog"])
+def test_a_dialog_in_its_own_event_loop_is_cancelled(qtbot, unlocked, tasks, prefs, kind) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
+
+    from ui.widgets.basics import confirm
+
+    window = make_window(qtbot, unlocked, tasks, prefs)
+    answers = []
+    if kind == "question box":
+        box: QDialog = QMessageBox(window)
+        box.setText("Remove this?")
+        ask = lambda: confirm(box, "Remove", QMessageBox.ButtonRole.AcceptRole)  # noqa: E731
+    else:
+        box = QDialog(window.page("home"))
+        QLineEdit(box).setFocus()
+        ask = box.exec
+
+    def press_f12() -> None:
+        assert box.isVisible()
+        qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_F12)
+
+    QTimer.singleShot(300, press_f12)
+    QTimer.singleShot(0, lambda: answers.append(ask()))
+    qtbot.waitUntil(lambda: len(answers) == 1, timeout=5000)  # exec() returned: cancelled
+    assert not answers[0]
+    assert window.privacy.covering and not box.isVisible()
+    resume(qtbot, window)
+    qtbot.wait(50)
+    assert not box.isVisible()  # nothing waits for its answer any more: it stays closed
+
+
+def test_no_staff_keys_while_a_young_person_self_completes(qtbot, unlocked, tasks, prefs) -> None:
+    from PySide6.QtWidgets import QLineEdit, QWidget
+
+    from ui.windows.privacy import belongs_to
+
+    window = make_window(qtbot, unlocked, tasks, prefs)
+    dialog = open_add_participant(qtbot, window, tasks)
+    window._pause_idle(True)  # what the Collect page's hand-over signals
+    qtbot.keyClick(dialog.name, Qt.Key.Key_F12)
+    assert not window.privacy.covering and dialog.isVisible()
+    window._pause_idle(False)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_F12)
+    assert window.privacy.covering
+    # A window of its own (the self-complete window has no parent) is not the staff side.
+    alone = QWidget()
+    edit = QLineEdit(alone)
+    assert not belongs_to(edit, window) and belongs_to(dialog.name, window)
+    alone.deleteLater()

@@ -1,8 +1,11 @@
 """The main window after unlocking: navigation rail, pages, status bar, privacy screen, Lock.
 
 Pages come from the registry in ui/nav.py and are built lazily with their Services. Locking
-(button, Ctrl+L, idle) clears every page that was built, closes open dialogs, drops the keys
-and emits `locked`. The window's title never holds data; only geometry goes to QSettings.
+(button, Ctrl+L, idle) clears every page that was built, closes open dialogs (hidden ones
+too), drops the keys and emits `locked`. The privacy and lock keys work from every window of
+the app while it is unlocked, dialogs included (an application event filter: a modal dialog
+blocks the window's own shortcuts). The window's title never holds data; only geometry goes
+to QSettings.
 """
 
 from __future__ import annotations
@@ -37,7 +40,13 @@ from ui.sync_watch import SyncWatch, watch_for
 from ui.tasks import TaskRunner
 from ui.widgets.basics import BusyRow, Notice
 from ui.windows import geometry
-from ui.windows.privacy import PRIVACY_SHORTCUTS, PrivacyScreen
+from ui.windows.privacy import (
+    PRIVACY_SHORTCUTS,
+    OpenDialogs,
+    PrivacyScreen,
+    StaffKeys,
+    WindowsAway,
+)
 
 LOCK_SHORTCUT = QKeySequence("Ctrl+L")
 
@@ -85,8 +94,14 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_layout()
         self.privacy = PrivacyScreen(workspace, tasks, self)
-        self.privacy.resumed.connect(lambda: self._set_covered(False))
+        self.privacy.resumed.connect(self._uncover)
         self.privacy.lock_requested.connect(self.lock)
+        self.away = WindowsAway()  # the app's other windows while the privacy screen is up
+        self.keys = StaffKeys(self, (LOCK_SHORTCUT,))
+        self.keys.privacy_requested.connect(self.cover)
+        self.keys.lock_requested.connect(self.lock)
+        self.keys.install()
+        self.dialogs = OpenDialogs(self)  # to close on lock, even where something hid them
 
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
@@ -302,7 +317,9 @@ class MainWindow(QMainWindow):
             self._set_status()
 
     def _pause_idle(self, active: bool) -> None:
-        """Self-complete has no time-outs (UX.md): the fieldworker's password guards it."""
+        """Self-complete has no time-outs (UX.md): the fieldworker's password guards it.
+        Nor staff shortcuts: its own window has its own hide key."""
+        self.keys.enabled = not active
         if active:
             self.idle.stop()
         elif self._ws is not None:
@@ -323,11 +340,20 @@ class MainWindow(QMainWindow):
 
     # --- privacy screen ---------------------------------------------------------------
     def cover(self) -> None:
-        """Hides everything behind the neutral "Paused" screen at once."""
-        if self._ws is None:
+        """Hides everything behind the neutral "Paused" screen at once: this window's pages
+        and the app's other windows (dialogs)."""
+        if self._ws is None or self.privacy.covering:
             return
+        self.away.put_away(keep=self)
         self._set_covered(True)
         self.privacy.cover()
+        self.raise_()
+        self.activateWindow()
+
+    def _uncover(self) -> None:
+        self._set_covered(False)
+        if self._ws is not None:
+            self.away.bring_back()
 
     def _set_covered(self, covered: bool) -> None:
         for w in (self.menuBar(), self.toolbar, self.centralWidget()):
@@ -340,20 +366,24 @@ class MainWindow(QMainWindow):
 
     # --- locking ----------------------------------------------------------------------
     def lock(self) -> None:
-        """Clears every page and dialog, drops the keys (after queued work), emits `locked`."""
+        """Clears every page, closes every open dialog (shown or hidden), drops the keys (after
+        queued work), emits `locked`."""
         ws, self._ws = self._ws, None
         if ws is None:
             return
         self.idle.stop()
+        self.keys.remove()
         if self.sync_watch is not None:
             self.sync_watch.stop()
         self.privacy.release()
+        self.away.close_all()  # dialogs the privacy screen had put away never come back
         for dialog in self.findChildren(FormDialog):
             if shiboken6.isValid(dialog):
                 dialog.discard()
         for dialog in self.findChildren(QDialog):
             if shiboken6.isValid(dialog) and dialog.isVisible():
                 dialog.reject()
+        self.dialogs.close_all()  # open but hidden ones too (self-complete hides them)
         if self.services is not None:
             self.services.session.close()
         for widget in self.pages.values():

@@ -5,15 +5,39 @@ toolbar's "Hide screen" button too). Nothing from the workspace is visible or re
 keyboard while it is up. Carrying on needs the signed-in user's password, checked off the
 GUI thread by opening that user's own key slot (the same unlock as sign-in, so failed tries
 count towards the persisted backoff). "Lock instead" locks the workspace.
+
+While the workspace is unlocked, `StaffKeys` makes the privacy and lock keys work from every
+window of the staff side, a modal dialog included. When the cover goes up, `WindowsAway` hides
+the app's other windows (forms come back as they were after the password; a question box or a
+file chooser, which waits in a loop of its own, is cancelled).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMetaObject,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sylcollect.errors import BackoffActive
 from sylcollect.storage.workspace import RECOVERY_USER, UnlockedWorkspace
@@ -185,3 +209,190 @@ class PrivacyScreen(QWidget):
         self._timer.stop()
         self.password.clear()
         self.hide()
+
+
+def belongs_to(widget: QWidget, main: QWidget) -> bool:
+    """Whether `widget` is in `main` or in a window opened from it (a dialog, its boxes)."""
+    w: QWidget | None = widget.window()
+    while w is not None:
+        if w is main:
+            return True
+        parent = w.parentWidget()
+        w = parent.window() if parent is not None else None
+    return False
+
+
+class StaffKeys(QObject):
+    """The privacy and lock keys from every window of `main` (its dialogs too, modal or not),
+    through an application event filter, from `install()` until `remove()`. GUI thread."""
+
+    privacy_requested = Signal()
+    lock_requested = Signal()
+
+    def __init__(self, main: QWidget, lock_keys: Sequence[QKeySequence]) -> None:
+        super().__init__(main)
+        self._main = main
+        self.enabled = True  # off while a young person self-completes (no staff shortcuts)
+        self._keys = [(k, self.privacy_requested) for k in PRIVACY_SHORTCUTS]
+        self._keys += [(k, self.lock_requested) for k in lock_keys]
+        self._app = QCoreApplication.instance()
+
+    def install(self) -> None:
+        if self._app is not None:
+            self._app.installEventFilter(self)
+
+    def remove(self) -> None:
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Key presses reach the focus widget here when no shortcut took them: in a dialog,
+        # or in the main window behind a modal one (its own shortcuts are blocked then).
+        if event.type() != QEvent.Type.KeyPress or not self.enabled:
+            return False
+        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
+            return False
+        if not belongs_to(watched, self._main):
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        for key, signal in self._keys:
+            if pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch:
+                event.accept()
+                if not event.isAutoRepeat():
+                    signal.emit()
+                return True
+        return False
+
+
+class OpenDialogs(QObject):
+    """The dialogs of `main` shown and not finished yet, hidden ones too (the privacy screen
+    and self-complete hide them), so that a lock can close every one. GUI thread."""
+
+    def __init__(self, main: QWidget) -> None:
+        super().__init__(main)
+        self._main = main
+        self._open: dict[int, QDialog] = {}
+        self._app = QCoreApplication.instance()
+        if self._app is not None:
+            self._app.installEventFilter(self)
+
+    @property
+    def dialogs(self) -> list[QDialog]:
+        return [d for d in self._open.values() if shiboken6.isValid(d)]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Show or not isinstance(watched, QDialog):
+            return False
+        if id(watched) not in self._open and belongs_to(watched, self._main):
+            self._track(watched)
+        return False
+
+    def _track(self, dialog: QDialog) -> None:
+        key = id(dialog)
+        self._open[key] = dialog
+        dialog.finished.connect(lambda _result: self._open.pop(key, None))
+        dialog.destroyed.connect(lambda *_: self._open.pop(key, None))
+
+    def close_all(self) -> None:
+        """Rejects every dialog still open; watches no more."""
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+        for dialog in self.dialogs:
+            dialog.reject()
+        self._open.clear()
+
+
+class WindowsAway:
+    """The app's other windows while the privacy screen is up: hidden at once, shown again as
+    they were (place, focus, the active one) after the password, or closed on lock. GUI thread.
+    """
+
+    def __init__(self) -> None:
+        self._away: list[tuple[QWidget, QPoint, QWidget | None, bool]] = []
+        self._finished: set[int] = set()  # dialogs done while away (a save that completed)
+        self._links: list[tuple[QDialog, QMetaObject.Connection]] = []
+        self._active: QWidget | None = None
+
+    @property
+    def windows(self) -> list[QWidget]:
+        return [w for w, *_ in self._away if shiboken6.isValid(w)]
+
+    def put_away(self, keep: QWidget) -> None:
+        """Hides every visible top-level window but `keep`; menus and tooltips just close."""
+        for _ in range(20):
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        self._active = QApplication.activeWindow()
+        shown = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w is not keep and w.isVisible() and shiboken6.isValid(w)
+        ]
+        for w in sorted(shown, key=_depth):  # a dialog's parent window goes first
+            if w.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):
+                w.hide()
+            elif isinstance(w, (QMessageBox, QFileDialog)):
+                w.reject()  # waits in an event loop of its own: hiding would end it anyway
+            else:
+                self._away.append((w, w.pos(), w.focusWidget(), w.testAttribute(_MODAL)))
+                if isinstance(w, QDialog):
+                    self._note_when_finished(w)
+                w.hide()
+
+    def bring_back(self) -> None:
+        """Shows the hidden windows again in their places; the active one gets the keys."""
+        away, self._away = self._away, []
+        self._unlink()
+        for w, pos, focus, modal in away:
+            if not shiboken6.isValid(w) or w.isVisible() or id(w) in self._finished:
+                continue
+            if modal and not w.testAttribute(_MODAL):
+                continue  # its own event loop ended meanwhile: nothing waits for it now
+            w.move(pos)
+            w.show()
+            if focus is not None and shiboken6.isValid(focus) and w.isAncestorOf(focus):
+                focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        active, self._active = self._active, None
+        if active is not None and shiboken6.isValid(active) and active.isVisible():
+            active.raise_()
+            active.activateWindow()
+        self._finished.clear()
+
+    def close_all(self) -> None:
+        """On lock: closes (rejects) every hidden window; none comes back."""
+        away, self._away = self._away, []
+        self._unlink()
+        self._active = None
+        self._finished.clear()
+        for w, *_ in away:
+            if not shiboken6.isValid(w):
+                continue
+            if isinstance(w, QDialog):
+                w.reject()
+            else:
+                w.close()
+
+    def _note_when_finished(self, dialog: QDialog) -> None:
+        key = id(dialog)
+        link = dialog.finished.connect(lambda _result: self._finished.add(key))
+        self._links.append((dialog, link))
+
+    def _unlink(self) -> None:
+        for dialog, link in self._links:
+            if shiboken6.isValid(dialog):
+                QObject.disconnect(link)
+        self._links = []
+
+
+_MODAL = Qt.WidgetAttribute.WA_ShowModal
+
+
+def _depth(w: QWidget) -> int:
+    n = 0
+    parent = w.parentWidget()
+    while parent is not None:
+        n += 1
+        parent = parent.parentWidget()
+    return n
