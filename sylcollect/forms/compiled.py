@@ -25,10 +25,16 @@ from sylcollect.forms.expr import (
 from sylcollect.forms.model import Form, FormError, Group, Question, text_in
 from sylcollect.forms.safeguarding_rules import (
     SafeguardingRule,
+    SafeguardingSheetError,
     check_references,
     parse_safeguarding_sheet,
 )
-from sylcollect.forms.scoring import ScoringSpec, check_items, parse_scoring_sheet
+from sylcollect.forms.scoring import (
+    ScoringSheetError,
+    ScoringSpec,
+    check_items,
+    parse_scoring_sheet,
+)
 from sylcollect.forms.scoring_items import check_scorable
 from sylcollect.forms.state_graph import Bind, Graph
 
@@ -289,14 +295,22 @@ class _Compiler:
         return secondary_instances(lists)
 
     def scoring(self) -> ScoringSpec:
-        spec = parse_scoring_sheet(self.form.extra_sheets.get("scoring", []))
-        check_items(spec, frozenset(self.paths))
-        check_scorable(spec, self.form)
+        """The `scoring` sheet checked against the form; its errors name the file."""
+        try:
+            spec = parse_scoring_sheet(self.form.extra_sheets.get("scoring", []))
+            check_items(spec, frozenset(self.paths))
+            check_scorable(spec, self.form)
+        except ScoringSheetError as exc:
+            raise ScoringSheetError(f"{self.source}: {exc}") from None
         return spec
 
     def rules(self) -> tuple[CompiledRule, ...]:
-        rules = parse_safeguarding_sheet(self.form.extra_sheets.get("safeguarding", []))
-        check_references(rules, frozenset(self.paths))
+        """The `safeguarding` sheet's rules, compiled; errors name the file and the row."""
+        try:
+            rules = parse_safeguarding_sheet(self.form.extra_sheets.get("safeguarding", []))
+            check_references(rules, frozenset(self.paths))
+        except SafeguardingSheetError as exc:
+            raise SafeguardingSheetError(f"{self.source}: {exc}") from None
         out = []
         for rule in rules:
             try:

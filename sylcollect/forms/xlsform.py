@@ -12,6 +12,7 @@ from typing import Any
 
 from sylcollect.forms.model import Choice, Form, FormError
 from sylcollect.forms.xlsbuild import ModelBuilder, choice, languages
+from sylcollect.forms.xlscheck import NO_SURVEY, file_problem, unreadable
 from sylcollect.forms.xlssheets import read_extra_sheets, strip_unknown_csv
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".md", ".csv")
@@ -49,6 +50,10 @@ def _one_line(text: str) -> str:
 def _load(data: bytes, filename: str) -> Form:
     from pyxform.errors import PyXFormError
 
+    suffix = Path(filename).suffix.lower()
+    problem = file_problem(data, suffix)
+    if problem:
+        raise FormError(f"{filename}: {problem}")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl's noise about unknown extensions
@@ -56,9 +61,8 @@ def _load(data: bytes, filename: str) -> Form:
     except FormError:
         raise
     except PyXFormError as exc:
-        raise FormError(
-            f"{filename}: {_one_line(str(exc)) or 'pyxform refused the form'}"
-        ) from None
+        message = unreadable(str(exc), suffix) or _one_line(str(exc))
+        raise FormError(f"{filename}: {message or 'pyxform refused the form'}") from None
     except Exception as exc:  # pyxform raises all sorts on malformed input
         detail = _one_line(f"{type(exc).__name__}: {exc}")
         raise FormError(f"{filename}: pyxform could not read the form ({detail})") from None
@@ -72,6 +76,8 @@ def _convert(data: bytes, filename: str) -> Form:
     stem, suffix = Path(filename).stem, Path(filename).suffix.lower()
     readable = strip_unknown_csv(data) if suffix == ".csv" else data
     workbook = get_xlsform(BytesIO(readable), file_type=suffix)
+    if not workbook.survey:
+        raise FormError(f"{filename}: {_no_survey(suffix, workbook.sheet_names or ())}")
     settings = _settings(workbook.settings)
     rows, or_other = _survey_rows(workbook.survey or ())
     external = _choice_lists(workbook.external_choices or ())
@@ -105,6 +111,13 @@ def _convert(data: bytes, filename: str) -> Form:
         xform_xml=xform,
         warnings=tuple(_one_line(n) for n in notes),
     )
+
+
+def _no_survey(suffix: str, sheets: Sequence[str]) -> str:
+    if any(s.strip().lower() == "survey" for s in sheets):
+        return "the survey sheet has no rows"
+    found = f" (sheets: {', '.join(sheets)})" if sheets else ""
+    return NO_SURVEY.get(suffix, "no survey sheet") + found
 
 
 def _settings(sheet: Sequence[Mapping[str, Any]] | None) -> dict[str, str]:

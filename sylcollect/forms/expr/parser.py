@@ -19,9 +19,13 @@ from sylcollect.forms.expr.syntax import (
     Path,
     Ref,
     Step,
+    height,
 )
 
 MAX_DEPTH = 100
+#: The deepest syntax tree accepted: evaluating and analysing a tree recurse once per level,
+#: and Python's stack allows about 1,000 calls in all.
+MAX_HEIGHT = 250
 MAX_LENGTH = 100_000
 _BINARY = frozenset(PRECEDENCE) - {"|"}
 _STEP_PUNCT = frozenset({"@", ".", ".."})
@@ -43,6 +47,12 @@ def _parse(source: str) -> Expr:
     parser = _Parser(source, tokenize(source))
     expr = parser.expr(1)
     parser.expect_end()
+    if height(expr) > MAX_HEIGHT:
+        raise ExpressionError(
+            f"expression too deeply nested: more than {MAX_HEIGHT} operators or brackets "
+            "inside one another (a chain of + counts each one); split it over several "
+            "calculations"
+        )
     return expr
 
 

@@ -110,6 +110,34 @@ PRECEDENCE: dict[str, int] = {
 UNARY_PRECEDENCE = 7
 
 
+def children(expr: Expr) -> tuple[Expr, ...]:
+    """The expressions directly inside `expr` (operands, arguments, predicates)."""
+    match expr:
+        case Binary(left=left, right=right):
+            return (left, right)
+        case Negate(operand=operand):
+            return (operand,)
+        case Call(args=args):
+            return args
+        case Path(steps=steps):
+            return tuple(p for step in steps for p in step.predicates)
+        case Filter(primary=primary, predicates=predicates, steps=steps):
+            return (primary, *predicates, *(p for step in steps for p in step.predicates))
+    return ()
+
+
+def height(expr: Expr) -> int:
+    """How deep the tree is (a single value: 1), found without recursion: a chain of 1,000
+    `+` is 1,000 deep, too deep for the recursive walks that read the tree."""
+    deepest = 0
+    stack = [(expr, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children(node))
+    return deepest
+
+
 def to_xpath(expr: Expr, paths: Mapping[str, str] | None = None) -> str:
     """Serialise a tree back to XPath; with `paths`, `${name}` becomes its absolute path."""
     return _Writer(paths).write(expr, 0)

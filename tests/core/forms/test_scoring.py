@@ -391,7 +391,9 @@ def test_items_that_can_never_score_are_refused_at_load(item: str, why: str) -> 
     with pytest.raises(InvalidInput) as caught:
         _load_items(f"one {item}")
     message = str(caught.value)
-    assert "scoring sheet, row 3, column 'items': scale 's' can never be scored" in message
+    assert message.startswith(
+        "items.md: scoring sheet, row 3, column 'items': scale 's' can never be scored"
+    )
     assert why in message
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sylcollect.errors import InvalidInput
+from sylcollect.forms.compiled import compile_form
 from sylcollect.forms.model import FormError
 from sylcollect.forms.xlsform import load_form, load_form_text
 
@@ -109,6 +110,60 @@ def test_garbage_is_refused(tmp_path: Path) -> None:
         load_form_text(SIMPLE, "form.xlsx")
 
 
+NOT_RECOGNISED = "was not recognized as a supported type"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("empty.md", b"", "the file is empty"),
+        ("blank.md", b"  \n\n", "the file is empty"),
+        ("empty.csv", b"", "the file is empty"),
+        ("empty.xlsx", b"", "the file is empty"),
+        ("text.xlsx", b"hello world\n", "this is not an Excel workbook (it holds text)"),
+        ("text.xls", b"hello world\n", "this is not an Excel workbook (it holds text)"),
+        ("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "an older .xls workbook"),
+        ("new.xls", b"PK\x03\x04rest", "it looks like an .xlsx one"),
+        ("broken.xlsx", b"PK\x03\x04rest", "not an Excel workbook, or it is damaged"),
+        (
+            "latin1.md",
+            "| survey |\n| | type | name | label |\n| | text | a | \xc9t\xe9 |\n".encode("latin-1"),
+            "not UTF-8 text",
+        ),
+        ("text.md", b"hello world\n", "no survey sheet: a markdown XLSForm needs"),
+        (
+            "no_survey.md",
+            b"| choices |\n| | list_name | name | label |\n| | yn | y | Yes |\n",
+            "no survey sheet",
+        ),
+        ("header.md", b"| survey |\n| | type | name | label |\n", "the survey sheet has no rows"),
+        ("plain.csv", b"type,name,label\ntext,a,A\n", "no survey sheet: in a CSV XLSForm"),
+        ("no_survey.csv", b"choices,list_name,name,label\n,yn,y,Yes\n", "(sheets: choices)"),
+    ],
+)
+def test_files_pyxform_cannot_open_say_what_is_wrong(
+    tmp_path: Path, name: str, data: bytes, problem: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(FormError) as caught:
+        load_form(path)
+    message = str(caught.value)
+    assert message.startswith(f"{name}: ") and problem in message
+    assert NOT_RECOGNISED not in message
+
+
+def test_an_xlsx_without_a_survey_sheet_lists_its_sheets(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "choices"
+    book.active.append(["list_name", "name", "label"])
+    book.active.append(["yn", "y", "Yes"])
+    book.save(tmp_path / "x.xlsx")
+    with pytest.raises(FormError, match=r"^x\.xlsx: no survey sheet \(sheets: choices\)$"):
+        load_form(tmp_path / "x.xlsx")
+
+
 def test_unexpected_pyxform_exception_is_wrapped(monkeypatch: pytest.MonkeyPatch) -> None:
     import pyxform.xls2json
 
@@ -144,3 +199,40 @@ def test_csv_and_xlsx_forms(tmp_path: Path) -> None:
     form = load_form(tmp_path / "x.xlsx")
     assert form.question("w").type == "decimal"
     assert form.extra_sheets == {"scoring": [{"scale": "total", "item": "w", "reverse": "1"}]}
+
+
+def _compiled(text: str, name: str) -> None:
+    compile_form(load_form_text(text, name), name)
+
+
+def test_a_calculation_too_deep_to_evaluate_is_refused_naming_its_row() -> None:
+    terms = " + ".join(["${a}"] * 1000)
+    text = f"""
+| survey |
+| | type      | name | label | calculation |
+| | integer   | a    | A     |             |
+| | calculate | c    |       | {terms} |
+"""
+    with pytest.raises(FormError, match=r"^deep\.md: row 3 \('c'\), calculation: expression too"):
+        _compiled(text, "deep.md")
+
+
+def test_scoring_and_safeguarding_sheet_errors_name_the_file() -> None:
+    scoring = (
+        SIMPLE
+        + """| scoring |
+| | scale | items | item_min | item_max |
+| | s     | age x | 0        | 3        |
+"""
+    )
+    with pytest.raises(InvalidInput, match=r"^simple\.md: scoring sheet, row 2, column 'items'"):
+        _compiled(scoring, "simple.md")
+    rules = (
+        SIMPLE
+        + """| safeguarding |
+| | id | expression | message |
+| | r  | ${nope} = 1 | Check |
+"""
+    )
+    with pytest.raises(InvalidInput, match=r"^rules\.md: safeguarding sheet, row 2, column"):
+        _compiled(rules, "rules.md")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sylcollect.forms.expr import ExpressionError, parse, to_xpath
+from sylcollect.forms.expr import ExpressionError, dependencies, parse, to_xpath
+from sylcollect.forms.expr.parser import MAX_HEIGHT
 from sylcollect.forms.expr.syntax import (
     Binary,
     Call,
@@ -130,6 +131,15 @@ def test_deep_nesting_is_an_expression_error() -> None:
         parse("(" * 500 + "1" + ")" * 500)
     with pytest.raises(ExpressionError, match="nested too deeply"):
         parse("-" * 500 + "1")
+
+
+def test_a_long_chain_of_operators_is_refused_before_anything_recurses_on_it() -> None:
+    ok = " + ".join(["${a}"] * MAX_HEIGHT)
+    assert dependencies(parse(ok)) == {"a"}
+    with pytest.raises(ExpressionError, match="too deeply nested: more than 250 operators"):
+        parse(" + ".join(["${a}"] * 1000))
+    with pytest.raises(ExpressionError, match="too deeply nested"):
+        parse(" and ".join(["${a} = 1"] * 300))
 
 
 @pytest.mark.parametrize(
