@@ -1,5 +1,5 @@
 """The privacy screen: one key or the toolbar button covers everything, from any window of the
-app (its dialogs are put away, and come back after the password)."""
+app (its dialogs are put away, and come back after the password); the clipboard is emptied."""
 
 # ruff: noqa: F811 - pytest fixtures imported from test_participants_support
 
@@ -241,3 +241,78 @@ def test_no_staff_keys_while_a_young_person_self_completes(qtbot, unlocked, task
     edit = QLineEdit(alone)
     assert not belongs_to(edit, window) and belongs_to(dialog.name, window)
     alone.deleteLater()
+
+
+# --- the clipboard --------------------------------------------------------------------
+
+
+def copy_from_the_search_box(qtbot, window, tasks, text: str):
+    from PySide6.QtWidgets import QLineEdit
+
+    window.show_page("participants")
+    wait_idle(qtbot, tasks)
+    edit = window.page("participants").findChild(QLineEdit)
+    edit.setText(text)
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == text
+
+
+def test_lock_empties_the_clipboard_it_filled(qtbot, unlocked, tasks, prefs) -> None:
+    window = make_window(qtbot, unlocked, tasks, prefs)
+    copy_from_the_search_box(qtbot, window, tasks, "YP-001")
+    window.lock()
+    assert QApplication.clipboard().text() == ""
+
+
+def test_the_privacy_screen_empties_the_clipboard_it_filled(qtbot, unlocked, tasks, prefs) -> None:
+    window = make_window(qtbot, unlocked, tasks, prefs)
+    copy_from_the_search_box(qtbot, window, tasks, "YP-002")
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert window.privacy.covering and QApplication.clipboard().text() == ""
+
+
+class FakeClipboard:
+    """Stands in for QClipboard: which modes this app owns, and what was cleared."""
+
+    def __init__(self, clipboard: bool, selection: bool, selection_supported: bool = True):
+        self.owns = {"clipboard": clipboard, "selection": selection}
+        self.selection_supported = selection_supported
+        self.cleared: list[object] = []
+
+    def ownsClipboard(self) -> bool:
+        return self.owns["clipboard"]
+
+    def ownsSelection(self) -> bool:
+        return self.owns["selection"]
+
+    def ownsFindBuffer(self) -> bool:
+        return False
+
+    def supportsSelection(self) -> bool:
+        return self.selection_supported
+
+    def supportsFindBuffer(self) -> bool:
+        return False
+
+    def clear(self, mode) -> None:
+        self.cleared.append(mode)
+
+
+def test_only_what_this_app_put_on_the_clipboard_is_cleared() -> None:
+    from PySide6.QtGui import QClipboard
+
+    from ui.windows.privacy import clear_owned_clipboard
+
+    mine = FakeClipboard(clipboard=True, selection=False)
+    assert clear_owned_clipboard(mine, "xcb") == ["clipboard"]
+    assert mine.cleared == [QClipboard.Mode.Clipboard]  # another app's selection stays
+    theirs = FakeClipboard(clipboard=False, selection=True)
+    assert clear_owned_clipboard(theirs, "xcb") == ["selection"]
+    assert theirs.cleared == [QClipboard.Mode.Selection]
+    nobody = FakeClipboard(clipboard=False, selection=True, selection_supported=False)
+    assert clear_owned_clipboard(nobody, "windows") == [] and nobody.cleared == []
+    # offscreen and minimal keep the clipboard in this process: all of it came from here
+    local = FakeClipboard(clipboard=False, selection=False, selection_supported=False)
+    assert clear_owned_clipboard(local, "offscreen") == ["clipboard"]

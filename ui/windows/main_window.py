@@ -2,10 +2,10 @@
 
 Pages come from the registry in ui/nav.py and are built lazily with their Services. Locking
 (button, Ctrl+L, idle) clears every page that was built, closes open dialogs (hidden ones
-too), drops the keys and emits `locked`. The privacy and lock keys work from every window of
-the app while it is unlocked, dialogs included (an application event filter: a modal dialog
-blocks the window's own shortcuts). The window's title never holds data; only geometry goes
-to QSettings.
+too), empties the clipboard if what it holds was copied here, drops the keys and emits
+`locked`. The privacy and lock keys work from every window of the app while it is unlocked,
+dialogs included (an application event filter: a modal dialog blocks the window's own
+shortcuts). The window's title never holds data; only geometry goes to QSettings.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from ui.windows.privacy import (
     PrivacyScreen,
     StaffKeys,
     WindowsAway,
+    clear_owned_clipboard,
 )
 
 LOCK_SHORTCUT = QKeySequence("Ctrl+L")
@@ -340,11 +341,12 @@ class MainWindow(QMainWindow):
 
     # --- privacy screen ---------------------------------------------------------------
     def cover(self) -> None:
-        """Hides everything behind the neutral "Paused" screen at once: this window's pages
-        and the app's other windows (dialogs)."""
+        """Hides everything behind the neutral "Paused" screen at once: this window's pages,
+        the app's other windows (dialogs) and the clipboard if it holds what was copied here."""
         if self._ws is None or self.privacy.covering:
             return
         self.away.put_away(keep=self)
+        clear_owned_clipboard()
         self._set_covered(True)
         self.privacy.cover()
         self.raise_()
@@ -366,8 +368,8 @@ class MainWindow(QMainWindow):
 
     # --- locking ----------------------------------------------------------------------
     def lock(self) -> None:
-        """Clears every page, closes every open dialog (shown or hidden), drops the keys (after
-        queued work), emits `locked`."""
+        """Clears every page, closes every open dialog (shown or hidden), empties the clipboard
+        it filled, drops the keys (after queued work), emits `locked`."""
         ws, self._ws = self._ws, None
         if ws is None:
             return
@@ -377,6 +379,7 @@ class MainWindow(QMainWindow):
             self.sync_watch.stop()
         self.privacy.release()
         self.away.close_all()  # dialogs the privacy screen had put away never come back
+        clear_owned_clipboard()
         for dialog in self.findChildren(FormDialog):
             if shiboken6.isValid(dialog):
                 dialog.discard()

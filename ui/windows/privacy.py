@@ -9,13 +9,15 @@ count towards the persisted backoff). "Lock instead" locks the workspace.
 While the workspace is unlocked, `StaffKeys` makes the privacy and lock keys work from every
 window of the staff side, a modal dialog included. When the cover goes up, `WindowsAway` hides
 the app's other windows (forms come back as they were after the password; a question box or a
-file chooser, which waits in a loop of its own, is cancelled).
+file chooser, which waits in a loop of its own, is cancelled) and `clear_owned_clipboard`
+empties the clipboard if what it holds was copied in this app.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
@@ -28,7 +30,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -48,6 +50,8 @@ from ui.widgets.basics import BusyRow, Notice, button_row, label
 from ui.widgets.passwords import PasswordField
 
 PRIVACY_SHORTCUTS = (QKeySequence("F12"), QKeySequence("Ctrl+Shift+H"))
+# Platforms whose clipboard lives in this process only: whatever it holds came from the app.
+PROCESS_LOCAL_CLIPBOARD = frozenset({"offscreen", "minimal"})
 
 
 def wait_seconds(ws: UnlockedWorkspace) -> float:
@@ -209,6 +213,24 @@ class PrivacyScreen(QWidget):
         self._timer.stop()
         self.password.clear()
         self.hide()
+
+
+def clear_owned_clipboard(clipboard: Any = None, platform: str | None = None) -> list[str]:
+    """Empties the clipboard, the X11 selection and the macOS find buffer where this app put
+    what they hold; what another app put there is left alone. Returns the modes emptied."""
+    cb = clipboard if clipboard is not None else QGuiApplication.clipboard()
+    local = (platform or QGuiApplication.platformName()) in PROCESS_LOCAL_CLIPBOARD
+    Mode = QClipboard.Mode
+    cleared = []
+    for name, mode, supported, owns in (
+        ("clipboard", Mode.Clipboard, True, cb.ownsClipboard),
+        ("selection", Mode.Selection, cb.supportsSelection(), cb.ownsSelection),
+        ("find buffer", Mode.FindBuffer, cb.supportsFindBuffer(), cb.ownsFindBuffer),
+    ):
+        if supported and (local or owns()):
+            cb.clear(mode)
+            cleared.append(name)
+    return cleared
 
 
 def belongs_to(widget: QWidget, main: QWidget) -> bool:
