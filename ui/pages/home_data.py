@@ -1,88 +1,24 @@
 """Today's work for the Home page: waves due, open drafts, alerts to acknowledge, sync state.
 
-`waves_due` and `add_months` are pure (tested without a workspace); `load_today` runs on the
-worker thread, reads everything in one transaction and returns frozen dataclasses.
+`waves_due` and `add_months` (sylcollect.domain.waves, shared with the Participants page's
+"wave due" filter) are pure; `load_today` runs on the worker thread, reads everything in one
+transaction and returns frozen dataclasses.
 """
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sylcollect.domain.participant import Participant
 from sylcollect.domain.record import Record, RecordStatus
-from sylcollect.domain.study import Study, Wave
+from sylcollect.domain.study import Study
+from sylcollect.domain.waves import WaveDue, add_months, waves_due  # noqa: F401 - re-exported
 from sylcollect.forms.safeguarding import unacknowledged
 from sylcollect.storage.workspace import UnlockedWorkspace
 
 MAX_LISTED = 50  # per section; the Participants page filters the rest
-
-
-def add_months(start: date, months: int) -> date:
-    """`start` plus whole months, on the same day or the month's last day (31 Jan + 1 → 28 Feb)."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-
-@dataclass(frozen=True)
-class WaveDue:
-    """A participant whose next wave is due (or overdue) and has no final record yet."""
-
-    participant_code: str
-    participant_uuid: str
-    site_id: str
-    wave_id: str
-    wave_name: str
-    due_on: date
-    days_overdue: int
-    draft_started: bool
-
-
-def waves_due(
-    participants: Iterable[Participant],
-    waves: Sequence[Wave],
-    records: Iterable[Record],
-    today: date,
-) -> list[WaveDue]:
-    """For each participant still taking part, their next wave (the first, in order of
-    `months_from_start`, without a final record) if it is due by today, counted from the
-    day they were enrolled. Most overdue first. Records without a wave count for none."""
-    ordered = sorted(waves, key=lambda w: w.months_from_start)
-    final: set[tuple[str, str]] = set()
-    drafts: set[tuple[str, str]] = set()
-    for r in records:
-        if r.participant_uuid is None or r.wave_id is None or r.shredded:
-            continue
-        key = (r.participant_uuid, r.wave_id)
-        (final if r.status is RecordStatus.FINAL else drafts).add(key)
-    due = []
-    for p in participants:
-        if p.withdrawn or p.created_at is None:
-            continue
-        enrolled = p.created_at.date()
-        wave = next((w for w in ordered if (p.uuid, w.id) not in final), None)
-        if wave is None:
-            continue
-        due_on = add_months(enrolled, wave.months_from_start)
-        if due_on <= today:
-            due.append(
-                WaveDue(
-                    p.code,
-                    p.uuid,
-                    p.site_id,
-                    wave.id,
-                    wave.name,
-                    due_on,
-                    (today - due_on).days,
-                    (p.uuid, wave.id) in drafts,
-                )
-            )
-    due.sort(key=lambda d: (-d.days_overdue, d.participant_code))
-    return due
 
 
 @dataclass(frozen=True)
