@@ -2,6 +2,9 @@
 
 study create --from demo|DIR --home HOME    study keys + HOME/study.sylpkg
 study publish --home HOME [--from DIR]      a newer package (version goes up)
+
+A study folder's `templates/consent/*.toml` (its consent templates) are checked and carried in
+the package; without that folder the package carries none and laptops use the built-in set.
 study revoke DEVICE_ID --home HOME          revoke a laptop and republish
 study update --package FILE                 install a newer package on this laptop
 study show [--json]                         the workspace's study
@@ -47,10 +50,20 @@ def register(study: Any) -> None:
     show.set_defaults(handler=cmd_study_show)
 
 
-def _load(source: str) -> Study:
-    from sylcollect.services.study_files import load_demo_study, load_study
+def _load(source: str) -> tuple[Study, dict[str, str]]:
+    """The study and its consent templates ({} when the folder has none)."""
+    from sylcollect.services.study_files import (
+        demo_study_templates,
+        load_demo_study,
+        load_study,
+        load_study_templates,
+    )
 
-    return load_demo_study() if source == "demo" else load_study(Path(source))
+    if source == "demo":
+        return load_demo_study(), demo_study_templates()
+    path = Path(source).expanduser()
+    study = load_study(path)
+    return study, load_study_templates(path) or {}
 
 
 def _package_json(home: Path, package: Any) -> dict[str, Any]:
@@ -61,16 +74,23 @@ def _package_json(home: Path, package: Any) -> dict[str, Any]:
         "version": package.version,
         "signing_fingerprint": package.signing_fingerprint,
         "revoked": [r.device_id for r in package.revoked],
+        "templates": sorted(package.templates),
     }
+
+
+def _templates_line(package: Any) -> str:
+    if package.templates:
+        return f"Consent templates: the study's own ({len(package.templates)} files)."
+    return "Consent templates: none in the study folder, so laptops print the built-in set."
 
 
 def cmd_study_create(args: argparse.Namespace) -> int:
     from sylcollect.sync.study_home import StudyHome
 
-    study = _load(args.source)
+    study, templates = _load(args.source)
     home = Path(args.home).expanduser()
     secret = password("Choose a password for the study keys: ")
-    made, _keys, recovery = StudyHome.create(home, study, secret)
+    made, _keys, recovery = StudyHome.create(home, study, secret, templates=templates)
     package = made.current_package()
     data = _package_json(home, package) | {"recovery_key": recovery}
     emit(
@@ -78,6 +98,7 @@ def cmd_study_create(args: argparse.Namespace) -> int:
         data,
         f"Study home ready in {home} for {study.name} (version {package.version}).\n"
         f"Package for the laptops: {made.package_path}\n"
+        f"{_templates_line(package)}\n"
         f"Signing key fingerprint (give it to fieldworkers to check on set-up):\n"
         f"    {package.signing_fingerprint}\n\n"
         f"Recovery key for the study keys (shown once; keep it locked away):\n\n"
@@ -94,13 +115,14 @@ def _unlock_home(home_arg: str) -> tuple[Any, Any]:
 
 
 def cmd_study_publish(args: argparse.Namespace) -> int:
+    study, templates = _load(args.source) if args.source else (None, None)
     home, keys = _unlock_home(args.home)
-    study = _load(args.source) if args.source else None
-    package = home.publish(keys, study)
+    package = home.publish(keys, study, templates=templates)
     emit(
         args,
         _package_json(home.home, package),
-        f"Published version {package.version} of {package.study.name}: {home.package_path}",
+        f"Published version {package.version} of {package.study.name}: {home.package_path}\n"
+        f"{_templates_line(package)}",
     )
     return 0
 

@@ -1,4 +1,5 @@
-"""Reads a study definition (TOML + XLSForm files) into a validated Study."""
+"""Reads a study definition (TOML + XLSForm files) into a validated Study, and the consent
+templates a study folder may hold in `templates/consent/`."""
 
 from __future__ import annotations
 
@@ -19,8 +20,16 @@ from sylcollect.domain.study import (
 from sylcollect.errors import InvalidInput
 from sylcollect.forms.xlsform import TEXT_SUFFIXES, load_form
 from sylcollect.resources import DEMO_STUDY, resource
+from sylcollect.services.consent_templates import (
+    TemplateError,
+    default_folder,
+    load_templates_from,
+    template_files,
+)
 
 SUBJECTS = ("participant", "site", "anonymous")
+#: Where a study folder keeps its consent templates, beside study.toml.
+TEMPLATES_DIR = ("templates", "consent")
 
 
 class StudyDefinitionError(InvalidInput):
@@ -29,6 +38,28 @@ class StudyDefinitionError(InvalidInput):
 
 def load_demo_study() -> Study:
     return load_study(resource(*DEMO_STUDY))
+
+
+def demo_study_templates() -> dict[str, str]:
+    """The demo study's consent templates: the built-in set, file name → TOML text."""
+    return template_files(default_folder())
+
+
+def load_study_templates(path: Path) -> dict[str, str] | None:
+    """The consent templates of a study folder (`templates/consent/*.toml` beside study.toml),
+    checked like any template set; None when the folder has none (the built-in set is used).
+
+    A broken template raises TemplateError naming the folder, the file and the problem.
+    """
+    folder = (path if path.is_dir() else path.parent).joinpath(*TEMPLATES_DIR)
+    if not folder.is_dir():
+        return None
+    try:
+        files = template_files(folder)
+        load_templates_from(files)
+    except TemplateError as exc:
+        raise TemplateError(f"consent templates in {folder}: {exc}") from None
+    return files
 
 
 def load_study(path: Path) -> Study:

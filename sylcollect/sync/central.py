@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,7 +39,7 @@ from sylcollect.storage.schema import (
     Meta,
     StudyRow,
 )
-from sylcollect.storage.workspace import UnlockedWorkspace, Workspace
+from sylcollect.storage.workspace import UnlockedWorkspace, Workspace, store_templates
 
 CENTRAL_DB = "central.db"
 CONFIG_FILE = "central.json"
@@ -102,9 +103,17 @@ def _remember(location: Location) -> None:
 
 
 def create_central(
-    location: Location, study: Study, password: str, package_version: int
+    location: Location,
+    study: Study,
+    password: str,
+    package_version: int,
+    *,
+    templates: Mapping[str, str] | None = None,
 ) -> tuple[UnlockedWorkspace, str]:
-    """A new, empty central store for the study; returns it unlocked and its recovery key."""
+    """A new, empty central store for the study; returns it unlocked and its recovery key.
+
+    `templates`: the package's consent templates (checked when it was read), for printing.
+    """
     ensure_private_dir(location.home)
     if location.url is None and (location.data_dir / location.db_name).exists():
         raise Conflict(f"a central store already exists: {location.describe()}")
@@ -120,6 +129,7 @@ def create_central(
     with store.transaction() as tx:
         tx.session.add(Meta(key="role", value="central"))
         tx.session.add(Meta(key=PACKAGE_VERSION_KEY, value=str(package_version)))
+        store_templates(tx.session, templates)
     _remember(location)
     return store, recovery
 
@@ -147,12 +157,26 @@ def unlock_central(store: Workspace, password: str) -> UnlockedWorkspace:
     return store.unlock(CENTRAL_USER, password, audit=False)
 
 
-def refresh_study(store: UnlockedWorkspace, study: Study, package_version: int) -> bool:
-    """Takes a newer published study (new form versions beside old ones); True if changed."""
+def refresh_study(
+    store: UnlockedWorkspace,
+    study: Study,
+    package_version: int,
+    templates: Mapping[str, str] | None = None,
+) -> bool:
+    """Takes a newer published study (new form versions beside old ones); True if changed.
+
+    `templates`, the published package's consent templates (file name → TOML text, checked
+    when the package was read; empty: none, so the built-in set), are stored for printing
+    when the package is not older than the store's, so a store made before templates were
+    carried takes them on its next session; None leaves the stored ones as they are.
+    """
     with store.transaction() as tx:
         s = tx.session
         meta = s.get(Meta, PACKAGE_VERSION_KEY)
-        if meta is not None and int(meta.value) >= package_version:
+        stored = int(meta.value) if meta is not None else None
+        if templates is not None and (stored is None or stored <= package_version):
+            store_templates(s, templates)
+        if stored is not None and stored >= package_version:
             return False
         from sylcollect.domain.study_io import study_to_json
 

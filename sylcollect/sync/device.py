@@ -2,10 +2,11 @@
 
 * `setup_from_package` makes a workspace from a `.sylpkg` (trust on first use of the study
   signing key: show `package.signing_fingerprint` so it can be compared with the research
-  team's), stores the study, forms, public keys and revocation list, and generates the
-  device's Ed25519 key pair (private key sealed under a master-key subkey).
+  team's), stores the study, forms, consent templates, public keys and revocation list, and
+  generates the device's Ed25519 key pair (private key sealed under a master-key subkey).
 * `update_from_package` installs a newer package signed by the trusted key; older or equal
-  versions are refused (`PackageRefused('older')`). New form versions go beside old ones.
+  versions are refused (`PackageRefused('older')`). New form versions go beside old ones;
+  the package's consent templates replace the stored ones (none: the built-in set).
 * `setup_demo` (for `init --demo`) also makes a study home and an export folder beside the
   data folder, so the demo can sync and be imported end to end.
 
@@ -25,11 +26,11 @@ from sqlalchemy import select
 from sylcollect.crypto import signing
 from sylcollect.errors import Conflict, NotFound
 from sylcollect.services.setup import create_workspace
-from sylcollect.services.study_files import load_demo_study
+from sylcollect.services.study_files import demo_study_templates, load_demo_study
 from sylcollect.storage.files import ensure_private_dir
 from sylcollect.storage.schema import DeviceKey, Meta, StudyPackageRow
 from sylcollect.storage.tx import Tx
-from sylcollect.storage.workspace import UnlockedWorkspace, store_study
+from sylcollect.storage.workspace import UnlockedWorkspace, store_study, store_templates
 from sylcollect.sync import bundle_framing as fr
 from sylcollect.sync.package import RevokedDevice, StudyPackage, check_upgrade, read_package
 from sylcollect.sync.study_home import MAX_PACKAGE_BYTES, StudyHome
@@ -129,6 +130,7 @@ def _install(tx: Tx, package: StudyPackage) -> None:
     now = tx.now().isoformat()
     old = s.get(StudyPackageRow, package.study_id)
     store_study(s, package.study)
+    store_templates(s, package.templates)
     s.merge(
         StudyPackageRow(
             study_id=package.study_id,
@@ -249,7 +251,7 @@ def setup_demo(
     if StudyHome.exists(home):
         raise Conflict(f"{home} already holds a study home: remove it or use another folder")
     study_home, _keys, home_recovery = StudyHome.create(
-        home, load_demo_study(), password, created_at=at
+        home, load_demo_study(), password, created_at=at, templates=demo_study_templates()
     )
     ensure_private_dir(export)
     ws, recovery, package = setup_from_package(data_dir, study_home.package_path, user, password)

@@ -1,7 +1,9 @@
 """`.sylpkg` study packages: the study definition and keys, signed with the study's key.
 
 Layout (docs/sync-format.md): magic, version, frame `P` (canonical JSON body), frame `S`
-(Ed25519 signature by the study signing key over everything before it).
+(Ed25519 signature by the study signing key over everything before it). The body may carry
+the study's consent templates (`templates`: file name → TOML text), checked like any
+template set; packages without them stay valid (the built-in set is then used).
 
 Trust: the first package a laptop installs is trusted on first use (its embedded signing
 key becomes the trusted key; show `signing_fingerprint` so a person can compare it with the
@@ -13,7 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,7 @@ from sylcollect.crypto import hpke, signing
 from sylcollect.domain.study import Study
 from sylcollect.domain.study_io import study_from_json, study_to_json
 from sylcollect.errors import InvalidInput
+from sylcollect.services.consent_templates import TemplateError, load_templates_from
 from sylcollect.storage.files import atomic_write
 from sylcollect.sync import bundle_framing as fr
 from sylcollect.sync.bundle_errors import PackageRefused
@@ -42,6 +46,7 @@ _KEYS = frozenset(
         "created_at",
     }
 )
+_OPTIONAL_KEYS = frozenset({"templates"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ class StudyPackage:
 
     `first_use` is True when no key was trusted yet and the package's own key was used
     (trust on first use): the caller should show `signing_fingerprint` for confirmation.
+    `templates` is the study's consent templates (file name → TOML text, checked), empty
+    when the package carries none (the built-in set is then used).
     """
 
     study_id: str
@@ -69,6 +76,7 @@ class StudyPackage:
     created_at: datetime
     package_hash: str
     first_use: bool
+    templates: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def signing_fingerprint(self) -> str:
@@ -87,8 +95,13 @@ def write_package(
     revoked: list[RevokedDevice],
     *,
     created_at: datetime | None = None,
+    templates: Mapping[str, str] | None = None,
 ) -> None:
-    """Writes a signed study package atomically (temp file, fsync, rename)."""
+    """Writes a signed study package atomically (temp file, fsync, rename).
+
+    `templates` (file name → TOML text) go in when given and not empty; they are checked
+    first (InvalidInput naming the file and the problem).
+    """
     fr.check_int(version, "package version", minimum=1)
     hpke.check_public_key(hpke_public)
     ids = [fr.check_id(r.device_id, "revoked device id") for r in revoked]
@@ -107,6 +120,12 @@ def write_package(
         ],
         "created_at": fr.format_time(created_at or datetime.now(UTC)),
     }
+    if templates:
+        try:
+            load_templates_from(templates)
+        except TemplateError as exc:
+            raise TemplateError(f"the study's consent templates: {exc}") from None
+        body["templates"] = dict(templates)
     try:
         data = fr.canonical_json(body)
     except ValueError as exc:
@@ -221,7 +240,7 @@ def _parse(body: bytes) -> dict[str, Any]:
         raise PackageRefused(
             "unsupported_version", "the study package has a format this program does not read"
         )
-    if set(value) != _KEYS:
+    if not _KEYS <= set(value) <= _KEYS | _OPTIONAL_KEYS:
         raise _bad_content("missing or unknown fields")
     return value
 
@@ -244,6 +263,7 @@ def _decode(value: dict[str, Any], package_hash: str, *, first_use: bool) -> Stu
             raise InvalidInput("the study inside does not match the package's study id")
         revoked = _revoked(value["revoked"])
         created_at = fr.parse_time(value["created_at"], "created at")
+        templates = _templates(value["templates"]) if "templates" in value else {}
     except InvalidInput as exc:
         raise _bad_content(str(exc)) from None
     return StudyPackage(
@@ -256,6 +276,7 @@ def _decode(value: dict[str, Any], package_hash: str, *, first_use: bool) -> Stu
         created_at=created_at,
         package_hash=package_hash,
         first_use=first_use,
+        templates=templates,
     )
 
 
@@ -286,6 +307,17 @@ def _leaves(value: object, key: str) -> bool:
     if key == "months_from_start":
         return type(value) is int
     return isinstance(value, str)
+
+
+def _templates(data: object) -> dict[str, str]:
+    """The carried consent templates, checked as a template set."""
+    if not isinstance(data, dict) or not data:
+        raise InvalidInput("the consent templates are not a non-empty object")
+    try:
+        load_templates_from(data)
+    except TemplateError as exc:
+        raise InvalidInput(f"its consent templates are not valid: {exc}") from None
+    return dict(data)
 
 
 def _revoked(data: object) -> tuple[RevokedDevice, ...]:

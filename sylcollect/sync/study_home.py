@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid as uuidlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,6 +37,7 @@ from sylcollect.crypto import aead, hpke, kdf, signing, slots
 from sylcollect.domain.passwords import check_password
 from sylcollect.domain.study import Study
 from sylcollect.errors import Conflict, IntegrityFailure, InvalidInput, NotFound, WrongPassword
+from sylcollect.services.consent_templates import TemplateError, load_templates_from
 from sylcollect.storage.files import atomic_write, ensure_private_dir
 from sylcollect.sync import bundle_framing as fr
 from sylcollect.sync.bundle_errors import PackageRefused
@@ -147,14 +149,19 @@ class StudyHome:
         password: str,
         *,
         created_at: datetime | None = None,
+        templates: Mapping[str, str] | None = None,
     ) -> tuple[StudyHome, StudyKeys, str]:
         """New study keys sealed in HOME, and HOME/study.sylpkg at the study's version.
 
-        Returns the home, the unlocked keys and the recovery key (show it once).
+        `templates` (the study's consent templates, file name → TOML text) go into the
+        package; they are checked before anything is made. Returns the home, the unlocked
+        keys and the recovery key (show it once).
         """
         home = Path(home)
         check_password(password)
         fr.check_id(study.id, "study id")
+        if templates:
+            _check_templates(templates)
         if cls.exists(home) or (home / PACKAGE_FILE).exists():
             raise Conflict(f"{home} already holds a study home")
         ensure_private_dir(home)
@@ -197,6 +204,7 @@ class StudyHome:
             signing_private,
             [],
             created_at=created_at,
+            templates=templates,
         )
         return made, keys, recovery
 
@@ -272,15 +280,23 @@ class StudyHome:
             raise IntegrityFailure(f"{PACKAGE_FILE} in {self.home}: {exc.message}") from None
 
     def publish(
-        self, keys: StudyKeys, study: Study | None = None, *, at: datetime | None = None
+        self,
+        keys: StudyKeys,
+        study: Study | None = None,
+        *,
+        templates: Mapping[str, str] | None = None,
+        at: datetime | None = None,
     ) -> StudyPackage:
         """Rewrites HOME/study.sylpkg with a higher version (and the new study, if given).
 
         The version becomes the larger of (current + 1) and the study definition's version;
         the study inside carries the same number, so laptops show the package's version.
+        `templates` replace the consent templates the package carries (an empty mapping:
+        none, so laptops use the built-in set); None keeps the current package's.
         """
         current = self.current_package()
-        return self._write(keys, study or current.study, list(current.revoked), current, at)
+        revoked = list(current.revoked)
+        return self._write(keys, study or current.study, revoked, current, at, templates)
 
     def revoke(
         self, keys: StudyKeys, device_id: str, *, at: datetime | None = None
@@ -300,6 +316,7 @@ class StudyHome:
         revoked: list[RevokedDevice],
         current: StudyPackage,
         at: datetime | None,
+        templates: Mapping[str, str] | None = None,
     ) -> StudyPackage:
         self._check_keys(keys)
         if study.id != self.study_id:
@@ -316,9 +333,17 @@ class StudyHome:
             keys.signing_private_key,
             revoked,
             created_at=at,
+            templates=current.templates if templates is None else templates,
         )
         return self.current_package()
 
     def _check_keys(self, keys: StudyKeys) -> None:
         if keys.signing_public_key != self.signing_public_key or keys.study_id != self.study_id:
             raise InvalidInput("these keys belong to another study home")
+
+
+def _check_templates(templates: Mapping[str, str]) -> None:
+    try:
+        load_templates_from(templates)
+    except TemplateError as exc:
+        raise TemplateError(f"the study's consent templates: {exc}") from None
