@@ -55,7 +55,9 @@ def state_for(
     if problems:
         raise InvalidInput(answer_problem_message(problems))
     normalised = normalise_answers(compiled.form, answers)
-    return FormState(compiled, normalised, clock=clock, lang=lang)
+    state = FormState(compiled, normalised, clock=clock, lang=lang)
+    state.check_entries()
+    return state
 
 
 def question_json(view: QuestionView) -> dict[str, Any]:

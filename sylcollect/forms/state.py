@@ -23,6 +23,7 @@ record's) or stay empty. Either way expressions see them (`${username}` in a lab
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -35,7 +36,27 @@ from sylcollect.forms.state_build import Cell, saved_answers
 from sylcollect.forms.state_eval import MAX_REPEAT_COUNT, Changes, Engine
 from sylcollect.forms.state_index import Key
 
-__all__ = ["MAX_REPEAT_COUNT", "Changes", "FormState", "Key"]
+__all__ = ["MAX_REPEAT_COUNT", "Changes", "ExtraEntries", "FormState", "Key"]
+
+
+@dataclass(frozen=True)
+class ExtraEntries:
+    """Answers gave a counted repeat more entries than its repeat_count keeps."""
+
+    repeat: str
+    count: str  # the repeat_count expression
+    owner: str  # "" at the top, else the repeat entry it is inside, e.g. "person[2]"
+    given: int
+    kept: int
+
+    @property
+    def message(self) -> str:
+        inside = f" inside {self.owner}" if self.owner else ""
+        return (
+            f"repeat '{self.repeat}'{inside}: {self.given} entries given, but its "
+            f"repeat_count ({self.count}) allows {self.kept}; remove the extra entries or "
+            "change the answer the count comes from"
+        )
 
 
 class FormState(Engine):
@@ -110,6 +131,32 @@ class FormState(Engine):
     def problems(self) -> list[tuple[Key, str]]:
         """(node, problem) for every invalid question, in form order."""
         return [(self.key(n), c.problem) for n, c in self.questions() if c.problem]
+
+    def extra_entries(self) -> list[ExtraEntries]:
+        """Counted repeats the answers gave more entries than their repeat_count allows:
+        the state (like ODK) keeps only the first ones, so callers checking supplied
+        answers (`form inspect`, `record add`) refuse them rather than drop them silently."""
+        out = []
+        for owner, group, given in self._builder.given:
+            if owner not in self._cells:  # inside an entry a count removed: reported there
+                continue
+            kept = len(owner.children_named(group.name))
+            if given > kept:
+                path, instance = self.key(owner)
+                where = path.rsplit("/", 1)[-1] + "".join(f"[{i}]" for i in instance)
+                out.append(
+                    ExtraEntries(
+                        group.name, group.repeat_count, where if instance else "", given, kept
+                    )
+                )
+        return out
+
+    def check_entries(self) -> None:
+        """InvalidInput naming the first counted repeat given too many entries."""
+        extra = self.extra_entries()
+        if extra:
+            more = f" (and {len(extra) - 1} more)" if len(extra) > 1 else ""
+            raise InvalidInput(extra[0].message + more)
 
     # -- changing ----------------------------------------------------------------------
     def set_answer(

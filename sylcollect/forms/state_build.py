@@ -87,6 +87,9 @@ class Builder:
     def __init__(self, compiled: CompiledForm, cells: dict[Node, Cell]) -> None:
         self.compiled = compiled
         self.cells = cells
+        self.given: list[tuple[Node, Group, int]] = []
+        """(owner node, counted repeat, entries given): what answers supplied for each
+        repeat with a repeat_count, to tell when the count left some out."""
 
     def group(self, group: Group, scope: Scope) -> Node:
         """A node for `group` (or one repeat instance) with its children filled from `scope`."""
@@ -98,6 +101,8 @@ class Builder:
                 kids.append(self.question(child, lookup(scope, child.name)))
             elif child.repeat:
                 items = lookup(scope, child.name)
+                if child.repeat_count and isinstance(items, list) and items:
+                    self.given.append((node, child, len(items)))
                 for item in items if isinstance(items, list) else ():
                     inner = item if isinstance(item, Mapping) else {}
                     kids.append(self.group(child, [inner]))

@@ -132,6 +132,7 @@ def checked_state(
             raise InvalidInput(answer_problem_message(problems))
         answers = normalise_answers(compiled.form, answers)
     state = FormState(compiled, answers, metadata=metadata)
+    state.check_entries()  # more repeat entries than a repeat_count keeps: never dropped
     for (path, instance), problem in state.problems():
         if problem == "required" and not final:
             continue

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from sylcollect.errors import InvalidInput
+from sylcollect.forms.inspect import inspect_form
 from sylcollect.forms.state_view import views
-from tests.core.forms.test_state_forms import REPEATS, state
+from sylcollect.services.records import checked_state
+from tests.core.forms.test_state_forms import REPEATS, compiled, state
 
 KIDS = {
     "n_kids": 2,
@@ -56,9 +58,50 @@ def test_changing_the_count_adds_and_removes_instances_from_the_end() -> None:
     assert st.nodes("kid") == [] and "kid" not in st.answers_to_save()
 
 
-def test_answers_beyond_the_count_are_dropped() -> None:
+def test_answers_beyond_the_count_are_left_out_of_the_state_and_reported() -> None:
     st = state(REPEATS, {**KIDS, "n_kids": 1})
     assert len(st.nodes("kid")) == 1 and st.cell("kname", 1).value == "Ann"
+    (extra,) = st.extra_entries()
+    assert (extra.repeat, extra.given, extra.kept, extra.owner) == ("kid", 2, 1, "")
+    with pytest.raises(InvalidInput, match=r"repeat 'kid': 2 entries given, but its "):
+        st.check_entries()
+    assert state(REPEATS, KIDS).extra_entries() == []
+    state(REPEATS, {**KIDS, "n_kids": 3}).check_entries()  # fewer entries: blank ones added
+
+
+HOUSES = """
+| survey |
+|  | type         | name   | label  | repeat_count |
+|  | integer      | hh     | HH     |              |
+|  | begin repeat | house  | House  | ${hh}        |
+|  | text         | town   | Town   |              |
+|  | integer      | n      | People |              |
+|  | begin repeat | person | Person | ${n}         |
+|  | text         | pname  | Name   |              |
+|  | end repeat   | person |        |              |
+|  | end repeat   | house  |        |              |
+"""
+TWO_HOUSES = {"hh": 1, "house": [{"town": "Leeds"}, {"town": "York"}]}
+
+
+def test_form_inspect_refuses_more_entries_than_the_count() -> None:
+    with pytest.raises(
+        InvalidInput, match=r"^repeat 'house': 2 entries given, .*\(\$\{hh\}\) allows 1"
+    ):
+        inspect_form(compiled(HOUSES), TWO_HOUSES)
+    people = {"hh": 2, "house": [{"n": 1, "person": [{"pname": "A"}, {"pname": "B"}]}, {}]}
+    with pytest.raises(InvalidInput, match=r"^repeat 'person' inside house\[1\]: 2 entries"):
+        inspect_form(compiled(HOUSES), people)
+    data = inspect_form(compiled(HOUSES), {**TWO_HOUSES, "hh": 2})
+    assert [q["value"] for q in data["questions"] if q["name"] == "town"] == ["Leeds", "York"]
+
+
+def test_record_add_checks_answers_the_same_way() -> None:
+    with pytest.raises(InvalidInput, match=r"^repeat 'house': 2 entries given"):
+        checked_state(compiled(HOUSES), TWO_HOUSES, final=False)
+    with pytest.raises(InvalidInput, match=r"^repeat 'house': 2 entries given"):
+        checked_state(compiled(HOUSES), TWO_HOUSES, final=True, saved=True)
+    checked_state(compiled(HOUSES), {**TWO_HOUSES, "hh": 2}, final=True)
 
 
 def test_a_count_controlled_repeat_refuses_manual_changes() -> None:
