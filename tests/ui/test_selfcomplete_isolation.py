@@ -68,7 +68,7 @@ def test_the_staff_windows_are_hidden_until_the_password(qtbot, unlocked, tasks)
     assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert visible_windows() == [window]  # nothing else to Alt+Tab to
     assert not main.isVisible() and not dialog.isVisible()
-    assert page.handover.hidden and main in page.handover.hidden
+    assert main in page.handover.away.windows
     window.close()  # Alt+F4: the questionnaire stays, the staff side stays hidden
     assert visible_windows() == [window]
     qtbot.mouseClick(window.welcome.start_button, Qt.MouseButton.LeftButton)
@@ -79,7 +79,7 @@ def test_the_staff_windows_are_hidden_until_the_password(qtbot, unlocked, tasks)
     assert main.isVisible() and dialog.isVisible()
     assert visible_windows() == [main, dialog] or visible_windows() == [dialog, main]
     qtbot.waitUntil(main.isActiveWindow, timeout=5000)
-    assert page.handover.hidden == []
+    assert page.handover.away.windows == []
 
 
 def test_a_wrong_password_shows_nothing_of_the_staff_side(qtbot, unlocked, tasks) -> None:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.filler.controller import FillSession
@@ -21,9 +20,7 @@ from ui.selfcomplete.speech import Speaker, find_speaker
 from ui.selfcomplete.window import SelfCompleteWindow
 from ui.tasks import TaskRunner
 from ui.widgets.basics import button_row, field, label
-
-# Windows that are only passing (a menu, a tooltip): hidden with the rest, never re-shown.
-PASSING = (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen)
+from ui.windows_away import WindowsAway
 
 
 @dataclass(frozen=True)
@@ -55,7 +52,7 @@ class Handover(QWidget):
         self._ws: UnlockedWorkspace | None = None
         self._session: FillSession | None = None
         self.window_: SelfCompleteWindow | None = None
-        self.hidden: list[QWidget] = []  # the app's windows put out of sight meanwhile
+        self.away = WindowsAway()  # the app's windows put out of sight meanwhile
         self.full_screen = True
         self.speaker_factory = find_speaker
         col = QVBoxLayout(self)
@@ -137,23 +134,7 @@ class Handover(QWidget):
             self.window_.show()
         self.window_.raise_()
         self.window_.activateWindow()
-        self._hide_staff_windows(self.window_)
-
-    def _hide_staff_windows(self, keep: QWidget) -> None:
-        """Every other visible window of the app is hidden (Alt+Tab finds none of them)."""
-        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not keep]
-        self.hidden = [w for w in shown if w.windowType() not in PASSING]
-        for w in shown:
-            w.hide()
-
-    def _show_staff_windows(self) -> None:
-        hidden, self.hidden = self.hidden, []
-        for w in hidden:
-            if shiboken6.isValid(w):
-                w.show()
-        top = self.window()
-        top.raise_()
-        top.activateWindow()
+        self.away.put_away(self.window_)  # Alt+Tab finds none of the staff side
 
     def _back(self, uuid: object) -> None:
         """After the fieldworker's password: the staff windows come back, then the outcome."""
@@ -162,7 +143,10 @@ class Handover(QWidget):
         if window is not None:
             back = HandBack(back.uuid, window.staff_survey, window.final, window.alerts_waiting)
             window.deleteLater()
-        self._show_staff_windows()
+        self.away.bring_back()
+        top = self.window()
+        top.raise_()
+        top.activateWindow()
         self.adult.clear()
         self.active.emit(False)
         self.returned.emit(back)
@@ -170,7 +154,7 @@ class Handover(QWidget):
     def release(self) -> None:
         """The workspace locks: the questionnaire window closes (answers already saved). The
         hidden windows stay hidden: the lock clears them and shows the unlock window."""
-        self.hidden = []
+        self.away = WindowsAway()  # forgotten, not shown: the lock closes them
         if self.window_ is not None:
             self.window_.release()
             self.window_.deleteLater()

@@ -45,9 +45,9 @@ from ui.windows.privacy import (
     OpenDialogs,
     PrivacyScreen,
     StaffKeys,
-    WindowsAway,
     clear_owned_clipboard,
 )
+from ui.windows_away import WindowsAway
 
 LOCK_SHORTCUT = QKeySequence("Ctrl+L")
 
