@@ -12,12 +12,16 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.pdfgen import canvas  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, SimpleDocTemplate  # type: ignore[import-untyped]
 
 from sylcollect.reports import style
 
 APP = "SYL Collect"
+#: Points kept clear between the two parts of the running header (and of the footer).
+GAP = 12.0
+ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
@@ -85,20 +89,56 @@ class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]
         self.setFont(style.FONT, 8)
         self.setFillColor(style.MUTED)
         top = height - m + 16
-        self.drawString(m, top, _fit(info.header_left, 95))
-        self.drawRightString(width - m, top, _fit(info.header_right, 50))
+        left, right = header_parts(info.header_left, info.header_right, width - 2 * m)
+        self.drawString(m, top, left)
+        self.drawRightString(width - m, top, right)
         self.setStrokeColor(style.DIVIDER)
         self.setLineWidth(0.6)
         self.line(m, m - 8, width - m, m - 8)
-        self.drawString(m, m - 20, _fit(info.footer_left, 100))
+        number = f"Page {page} of {total}"
+        room = width - 2 * m - GAP - stringWidth(number, style.BOLD, 8)
+        self.drawString(m, m - 20, fit_width(info.footer_left, room, style.FONT, 8))
         self.setFont(style.BOLD, 8)
         self.setFillColor(style.TEXT)
-        self.drawRightString(width - m, m - 20, f"Page {page} of {total}")
+        self.drawRightString(width - m, m - 20, number)
         self.restoreState()
 
 
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def fit_width(text: str, width: float, font: str, size: float) -> str:
+    """`text`, cut short with an ellipsis if needed, so it is at most `width` points wide."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis
+    while low < high:
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid].rstrip() + ELLIPSIS, font, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    if low == 0:
+        return ELLIPSIS if stringWidth(ELLIPSIS, font, size) <= width else ""
+    return text[:low].rstrip() + ELLIPSIS
+
+
+def header_parts(
+    left: str, right: str, width: float, font: str = style.FONT, size: float = 8
+) -> tuple[str, str]:
+    """The running header's left text (the study) and right text (the document), shortened
+    so that together with GAP between them they fit in `width` points and never overlap.
+
+    A part narrower than half the room keeps all of it and the other gets the rest; two
+    long parts get half each.
+    """
+    left_w, right_w = stringWidth(left, font, size), stringWidth(right, font, size)
+    if left_w + GAP + right_w <= width:
+        return left, right
+    room = max(0.0, width - GAP)
+    half = room / 2
+    if right_w <= half:
+        return fit_width(left, room - right_w, font, size), right
+    if left_w <= half:
+        return left, fit_width(right, room - left_w, font, size)
+    return fit_width(left, half, font, size), fit_width(right, half, font, size)
 
 
 def render(flowables: Sequence[Flowable], title: str) -> bytes:
