@@ -24,6 +24,7 @@ from typing import Any
 
 from benchmarks.harness import Measure, ratio_measure, seconds
 from sylcollect.crypto.testing import cheap_kdf
+from sylcollect.domain.observation import Observation
 from sylcollect.domain.participant import Identity
 from sylcollect.domain.record import Record, RecordStatus, SubjectKind
 from sylcollect.domain.study import FormRef, Site, Study, Wave
@@ -104,6 +105,9 @@ class _MemorySource:
 
     def participant_codes(self) -> Mapping[str, str]:
         return {}
+
+    def observations(self, flt: ExportFilter) -> Sequence[Observation]:
+        return []
 
     def identities(self, participant_uuids: Sequence[str]) -> Mapping[str, Identity]:
         return {}

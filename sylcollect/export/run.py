@@ -23,6 +23,7 @@ from sylcollect.errors import Cancelled, InvalidInput
 from sylcollect.export.codebook import codebook_csv, codebook_pdf, codebook_rows
 from sylcollect.export.files import prepare_folder
 from sylcollect.export.layout import RowContext, TablePlan, plan_form
+from sylcollect.export.observations import observation_rows, observation_table, table_name
 from sylcollect.export.rows import Row, table_rows
 from sylcollect.export.schema import Table
 from sylcollect.export.source import ExportFilter, ExportSource, RecordStream
@@ -117,18 +118,21 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _check_filter(source: ExportSource, flt: ExportFilter) -> list[str]:
+def _check_filter(source: ExportSource, flt: ExportFilter) -> tuple[list[str], str | None]:
+    """The chosen forms, and the observation table's name if it is chosen too."""
     study = source.study
     known_forms = source.forms.form_ids()
+    logged = table_name(known_forms)
     for kind, chosen, known in (
         ("site", flt.sites, [s.id for s in study.sites]),
         ("wave", flt.waves, [w.id for w in study.waves]),
-        ("form", flt.forms, known_forms),
+        ("form", flt.forms, [*known_forms, logged]),
     ):
         unknown = sorted(set(chosen) - set(known))
         if unknown:
             raise InvalidInput(f"unknown {kind} '{unknown[0]}' ({kind}s: {', '.join(known)})")
-    return [f for f in known_forms if not flt.forms or f in flt.forms]
+    forms = [f for f in known_forms if not flt.forms or f in flt.forms]
+    return forms, logged if not flt.forms or logged in flt.forms else None
 
 
 def _read(
@@ -175,7 +179,7 @@ def build_tables(
 ) -> tuple[list[tuple[Table, list[Row]]], int, list[str]]:
     """Every table of the chosen forms with its rows; the number of records; warnings."""
     stop = _stopped_message(request)
-    form_ids = _check_filter(source, request.filter)
+    form_ids, logged = _check_filter(source, request.filter)
     plans: dict[str, list[TablePlan]] = {
         fid: plan_form(source.forms.entry(fid), request.include_identifiers) for fid in form_ids
     }
@@ -188,16 +192,30 @@ def build_tables(
         identities = dict(source.identities(people))
     ctx = RowContext(source.participant_codes(), identities)
     todo = [(fid, plan) for fid in form_ids for plan in plans[fid]]
+    steps = len(todo) + (logged is not None)
     tables = []
     for done, (fid, plan) in enumerate(todo):
         check(progress, stop)
-        progress.step(done, len(todo), ExportPhase.BUILDING, plan.table.name)
+        progress.step(done, steps, ExportPhase.BUILDING, plan.table.name)
         tables.append((plan.table, table_rows(plan, by_form[fid], ctx)))
-    progress.step(len(todo), len(todo), ExportPhase.BUILDING)
+    if logged is not None:
+        check(progress, stop)
+        progress.step(len(todo), steps, ExportPhase.BUILDING, logged)
+        tables.append(_observations(source, request, logged))
+    progress.step(steps, steps, ExportPhase.BUILDING)
     warnings = []
     if strays:
         warnings.append(f"{strays} record(s) of forms this study does not list were left out")
     return tables, sum(len(rs) for rs in by_form.values()), warnings
+
+
+def _observations(
+    source: ExportSource, request: ExportRequest, name: str
+) -> tuple[Table, list[Row]]:
+    """The observation table: the logged observations matching the filter."""
+    identifiers = request.include_identifiers
+    table = observation_table(source.study, name, identifiers)
+    return table, observation_rows(source.observations(request.filter), identifiers)
 
 
 def _stopped_message(request: ExportRequest) -> str:
@@ -302,9 +320,10 @@ def _write(
 ) -> int:
     """Writes every file into `staging`; returns how many answers matched no choice code."""
     fmt = request.format.value
+    known = set(source.forms.form_ids())
+    files = list(dict.fromkeys(t.form_id for t, _ in tables))  # a form's, or observations
     versions = {
-        fid: [f.version for f in source.forms.entry(fid).versions]
-        for fid in dict.fromkeys(t.form_id for t, _ in tables)
+        fid: [f.version for f in source.forms.entry(fid).versions] for fid in files if fid in known
     }
     book = codebook_rows([t for t, _ in tables], fmt, versions)
     scratch = staging.path
@@ -327,7 +346,7 @@ def _write(
         return stat
 
     if request.format is ExportFormat.XLSX:
-        for form_id in versions:
+        for form_id in files:
             mine = [(t, rows) for t, rows in tables if t.form_id == form_id]
             jobs.append((f"{form_id}.xlsx", ExportPhase.WRITING, xlsx_job(mine)))
     else:

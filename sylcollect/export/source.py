@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from sqlalchemy import func, select
 
 from sylcollect.domain.audit import AuditAction
+from sylcollect.domain.observation import Observation
 from sylcollect.domain.participant import Identity
 from sylcollect.domain.record import Record
 from sylcollect.domain.study import Study
@@ -98,10 +99,21 @@ class ExportFilter:
             return False
         if self.waves and (record.wave_id or "") not in self.waves:
             return False
+        return self._saved_between(record.created_at)
+
+    def matches_observation(self, obs: Observation) -> bool:
+        """Site and dates (the day it was logged, as a record's saved day) as for records. An
+        observation belongs to no wave, so a wave filter leaves every one out; whether the
+        observations are chosen at all (`forms`) is the exporter's business."""
+        if self.waves or (self.sites and obs.site_id not in self.sites):
+            return False
+        return self._saved_between(obs.created_at)
+
+    def _saved_between(self, saved: datetime | None) -> bool:
         if self.date_from or self.date_to:
-            if record.created_at is None:
+            if saved is None:
                 return False
-            day = record.created_at.date()
+            day = saved.date()
             if (self.date_from and day < self.date_from) or (self.date_to and day > self.date_to):
                 return False
         return True
@@ -115,6 +127,14 @@ class ExportFilter:
             "from": self.date_from.isoformat() if self.date_from else None,
             "to": self.date_to.isoformat() if self.date_to else None,
         }
+
+
+def _without(obs: Observation, withdrawn: set[str]) -> Observation:
+    """The observation without the codes of participants who withdrew."""
+    if withdrawn.isdisjoint(obs.participant_codes):
+        return obs
+    kept = tuple(c for c in obs.participant_codes if c not in withdrawn)
+    return replace(obs, participant_codes=kept)
 
 
 class RecordStream(Iterator[Record]):
@@ -182,6 +202,11 @@ class ExportSource(Protocol):
 
     def participant_codes(self) -> Mapping[str, str]:
         """Participant uuid -> pseudonymous code."""
+        ...
+
+    def observations(self, flt: ExportFilter) -> Sequence[Observation]:
+        """Decrypted observations matching `flt.matches_observation`, without the codes of
+        participants who withdrew."""
         ...
 
     def identities(self, participant_uuids: Sequence[str]) -> Mapping[str, Identity]:
@@ -263,6 +288,15 @@ class WorkspaceSource:
     def participant_codes(self) -> Mapping[str, str]:
         with self.ws.transaction() as tx:
             return {p.uuid: p.code for p in tx.participants.list()}
+
+    def observations(self, flt: ExportFilter) -> Sequence[Observation]:
+        """Every logged observation matching `flt` (a workspace's and a central store's
+        alike: `central import` stores them in the same table), without the codes of
+        participants who withdrew (known from the plain columns, nothing decrypted)."""
+        with self.ws.transaction() as tx:
+            withdrawn = {p.code for p in tx.participants.directory() if p.withdrawn}
+            found = [o for o in tx.observations.list() if flt.matches_observation(o)]
+        return [_without(o, withdrawn) for o in found]
 
     def identities(self, participant_uuids: Sequence[str]) -> Mapping[str, Identity]:
         wanted = set(participant_uuids)

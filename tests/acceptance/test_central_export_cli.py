@@ -20,11 +20,29 @@ from sylcollect.domain.audit import AuditAction
 from sylcollect.domain.study import Study
 from sylcollect.storage.repo_records import Records
 from sylcollect.sync.central import locate, open_central, unlock_central
+from sylcollect.sync.payload import ObservationItem
 from sylcollect.sync.study_home import StudyHome
 from tests.conftest import PASSWORD, CliResult, run_cli
 from tests.core.sync.test_import_support import Device, checkin, participant, record
 
 NAMES = ("Fake DH-001", "Fake DH-002", "Fake SS-001")
+OBSERVATION = ObservationItem(
+    "0b5e7000-0000-4000-8000-000000000001",
+    "durham-house",
+    1,
+    "2026-03-01T09:30:00+00:00",
+    "2026-03-01T09:30:00+00:00",
+    {
+        "activity_type": "Group work",
+        "started_at": "2026-03-01T08:00:00",
+        "duration_minutes": 60,
+        "participant_codes": ["DH-001", "DH-002"],
+        "notes": "fake observation notes",
+        "tags": ["Engagement"],
+        "milestone_ids": ["dh-e1"],
+        "observed_by": "fieldworker-ann",
+    },
+)
 
 
 def _floor_home(folder: Path, study: Study) -> Path:
@@ -54,7 +72,7 @@ def home(tmp_path_factory: pytest.TempPathFactory, demo_study: Study) -> Path:
     ss1 = participant("SS-001", "safe-steps")
     bundles = root / "bundles"
     a.bundle(bundles, [dh1, dh2, record(dh1, checkin("good")), record(dh2, checkin("not_good")),
-                       record(None)])  # fmt: skip
+                       record(None), OBSERVATION])  # fmt: skip
     b.bundle(bundles, [ss1, record(ss1, checkin("great"))])
     res = _central(home, "import", str(bundles))
     assert res.code == 0, res.err
@@ -102,6 +120,25 @@ def test_csv_de_identified(home: Path, tmp_path: Path) -> None:
     assert "participant_name" not in rows["DH-001"]
     assert {"gad7.csv", "codebook.csv", "codebook.pdf"} <= {p.name for p in out.iterdir()}
     assert _no_names(out)
+
+
+def test_observations_from_the_devices(home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "obs"
+    day = ["--from", "2026-03-01", "--to", "2026-03-01"]
+    res = _central(home, "export", "--format", "sav", "--out", str(out), "--json",
+                   "--form", "observations", *day)  # fmt: skip
+    assert res.code == 0, res.err
+    assert json.loads(res.out)["rows"] == {"observations": 1}
+    df, meta = pyreadstat.read_sav(str(out / "observations.sav"))
+    assert list(df["observation_uuid"]) == [OBSERVATION.uuid]
+    assert list(df["participant_codes"]) == ["DH-001 DH-002"]
+    assert list(df["duration_minutes"]) == [60] and list(df["notes"]) == ["fake observation notes"]
+    assert meta.column_names_to_labels["started_at"].startswith("When the activity started")
+    assert "observed_by" not in df.columns and _no_names(out)
+    assert b"fieldworker-ann" not in (out / "observations.sav").read_bytes()
+    res = _central(home, "export", "--format", "csv", "--out", str(tmp_path / "later"), "--json",
+                   "--form", "observations", "--from", "2026-03-02")  # fmt: skip
+    assert json.loads(res.out)["rows"] == {"observations": 0}
 
 
 def test_sav_with_labels_and_filters(home: Path, tmp_path: Path) -> None:

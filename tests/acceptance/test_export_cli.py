@@ -28,6 +28,11 @@ def cli_ws(tmp_path_factory: pytest.TempPathFactory) -> Path:
     res = run_cli(folder, "record", "add", "--form", "gad7", "--answers", str(answers),
                   "--participant", "DH-001", "--wave", "baseline")  # fmt: skip
     assert res.code == 0, res.err
+    res = run_cli(folder, "observation", "add", "--site", "durham-house", "--activity",
+                  "Group work", "--start", "2026-01-05T10:00", "--minutes", "40", "--who",
+                  "DH-001", "--notes", "settled quickly", "--tags", "Engagement",
+                  "--milestones", "dh-e1")  # fmt: skip
+    assert res.code == 0, res.err
     return folder
 
 
@@ -66,6 +71,35 @@ def test_export_sav_with_identifiers_and_filters(cli_ws: Path, tmp_path: Path) -
                   "--site", "safe-steps", "--json")  # fmt: skip
     assert res.code == 0, res.err
     assert json.loads(res.out)["rows"]["gad7"] == 0
+
+
+def test_logged_observations_are_exported(cli_ws: Path, tmp_path: Path) -> None:
+    out = tmp_path / "obs"
+    res = run_cli(cli_ws, "export", "--format", "csv", "--out", str(out), "--json")
+    assert res.code == 0, res.err
+    assert json.loads(res.out)["rows"]["observations"] == 1
+    (row,) = _read(out / "observations.csv")
+    assert (row["site_id"], row["activity_type"], row["duration_minutes"]) == (
+        "durham-house",
+        "Group work",
+        "40",
+    )
+    assert row["started_at"] == "2026-01-05T10:00:00" and row["participant_codes"] == "DH-001"
+    assert (row["notes"], row["tags"], row["milestone_ids"]) == ("settled quickly", "Engagement",
+                                                                 "dh-e1")  # fmt: skip
+    assert "observed_by" not in row and b"ann" not in (out / "observations.csv").read_bytes()
+    assert _read(out / "activity_observation.csv") == []  # the form: no records of it
+    only = tmp_path / "only"
+    res = run_cli(cli_ws, "export", "--format", "dta", "--out", str(only), "--form",
+                  "observations", "--site", "safe-steps")  # fmt: skip
+    assert res.code == 0, res.err
+    assert sorted(p.name for p in only.iterdir()) == [
+        "codebook.csv",
+        "codebook.pdf",
+        "observations.dta",
+    ]
+    df, meta = pyreadstat.read_dta(str(only / "observations.dta"))
+    assert len(df) == 0 and meta.column_names_to_labels["notes"] == "Observation notes"
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,8 @@ def test_identifiers_on_request_are_audited_without_values(
     (event,) = _exports(filled.ws)
     details = event.details or {}
     assert details["include_identifiers"] is True
-    assert details["identifier_variables"] == ["participant_dob", "participant_name"]
+    # observed_by: who logged each observation (a user name)
+    assert details["identifier_variables"] == ["observed_by", "participant_dob", "participant_name"]
     assert details["tables"]["yp_checkin"] == 2 and details["format"] == fmt
     text = json.dumps(details)
     assert NAME not in text and DOB.isoformat() not in text and "free text" not in text
