@@ -65,14 +65,15 @@ class FillController(QObject):
         self._tasks = tasks
         self.session = session
         self.compiled = session.compiled
-        self.state = FormState(session.compiled, session.draft.answers)
+        # Settings' "Language of forms" (the app's QSettings unless `prefs` is given); a form
+        # without that language opens in its own default (None). The state evaluates in it
+        # too (jr:choice-name gives labels in the language in use).
+        self._lang: str | None = (prefs or Preferences()).language_for(self.compiled.form.languages)
+        self.state = FormState(session.compiled, session.draft.answers, lang=self._lang)
         self.draft = session.draft
         self.uuid = session.draft.uuid
         self.saved_alerts: tuple[Alert, ...] = session.alerts
         self.last_saved: DraftSaved | None = None
-        # Settings' "Language of forms" (the app's QSettings unless `prefs` is given); a form
-        # without that language opens in its own default (None).
-        self.lang: str | None = (prefs or Preferences()).language_for(self.compiled.form.languages)
         self.pages: list[pg.Page] = self._build()
         self.index = pg.resume_index(self.state, self.pages) if self.uuid else 0
         if self.pages and not pg.relevant(self.state, self.pages[self.index]):
@@ -84,6 +85,20 @@ class FillController(QObject):
         self._holds = 0  # work that will change the answers (a file being attached)
 
     # --- reading ----------------------------------------------------------------------
+    @property
+    def lang(self) -> str | None:
+        """The form language in use (None: the form's default)."""
+        return self._lang
+
+    @lang.setter
+    def lang(self, lang: str | None) -> None:
+        """Switches the language of labels and of the state's expressions (a calculation
+        holding a jr:choice-name label follows it). Not a change to save by itself: a new
+        record is not created by switching language."""
+        if lang != self._lang:
+            self._lang = lang
+            self.state.set_language(lang)
+
     @property
     def page(self) -> pg.Page | None:
         return self.pages[self.index] if self.pages else None
