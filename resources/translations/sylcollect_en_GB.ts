@@ -825,11 +825,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Observations logged on the Observations page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Forms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>None ticked: all forms.</source>
+        <source>None ticked: all forms and the observations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

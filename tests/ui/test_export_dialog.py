@@ -75,6 +75,43 @@ def test_a_withdrawn_participants_records_are_left_out_and_said(
     assert "central store" not in dialog.report.text()
 
 
+def test_observations_can_be_ticked_with_a_form(qtbot, unlocked, tasks, tmp_path) -> None:
+    from datetime import datetime
+
+    from sylcollect.domain.observation import Observation
+
+    with unlocked.transaction() as tx:
+        tx.observations.add(
+            Observation(
+                "",
+                "durham-house",
+                "Group work",
+                datetime(2026, 3, 1, 10),
+                45,
+                (),
+                "",
+                (),
+                (),
+                "ann",
+            )
+        )
+    out = tmp_path / "export"
+    dialog = make_dialog(qtbot, unlocked, tasks, out)
+    dialog.forms.set_checked("gad7")
+    dialog.forms.set_checked("observations")
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        dialog.export_button.click()
+    assert sorted(p.name for p in out.iterdir()) == [
+        "codebook.csv",
+        "codebook.pdf",
+        "gad7.csv",
+        "observations.csv",
+    ]
+    with open(out / "observations.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["site_id"], r["duration_minutes"]) for r in rows] == [("durham-house", "45")]
+
+
 def test_identifiers_warn_and_are_audited(qtbot, unlocked, tasks, tmp_path) -> None:
     with unlocked.transaction() as tx:
         tx.participants.add("YP-010", "durham-house", Role.YOUNG_PERSON, Identity("Kit Doe"))

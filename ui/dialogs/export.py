@@ -41,6 +41,7 @@ from sylcollect.export import (
     ExportFormat,
     ExportRequest,
     ExportResult,
+    observations,
     run_export,
 )
 from sylcollect.export.run import ExportPhase, overall
@@ -197,8 +198,15 @@ class ExportDialog(FormDialog):
         self.waves = CheckList([(w.id, w.name) for w in study.waves], self)
         self.add_field("waves", self.tr("Waves"), self.waves, self.tr("None ticked: all waves."))
         forms = list(dict.fromkeys((f.id, f.title or f.id) for f in study.forms))
+        observed = observations.table_name([f for f, _ in forms])
+        forms.append((observed, self.tr("Observations logged on the Observations page")))
         self.forms = CheckList(forms, self)
-        self.add_field("forms", self.tr("Forms"), self.forms, self.tr("None ticked: all forms."))
+        self.add_field(
+            "forms",
+            self.tr("Forms"),
+            self.forms,
+            self.tr("None ticked: all forms and the observations."),
+        )
         self.date_from = self._date()
         self.date_to = self._date()
         self.add_field("from", self.tr("Saved from"), self.date_from)
