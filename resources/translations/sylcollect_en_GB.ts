@@ -58,6 +58,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No longer applies after the answers changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answers changed after this alert was raised, so it no longer applies (since {when}). What was said before still needs to be seen: acknowledge it with what you did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged earlier by {by}, {at} ({action_taken}), before the answers changed. It needs acknowledging again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged earlier by {by}, {at} ({action_taken}), before the answers changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Acknowledged by {who}, {when}. Action taken: {action}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,6 +4,8 @@ GUI thread only."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,8 +27,25 @@ from ui.widgets.basics import Notice, label
 MAX_LISTED = 40
 
 
+def when(moment: datetime | None) -> str:
+    """A time for people, in local time: '25 Nov 2026, 14:02' ('' when unknown)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d %b %Y, %H:%M").lstrip("0")
+
+
+def _plain(text: str, role: str = "") -> QLabel:
+    """A label showing `text` as written (a message or an action taken is never markup)."""
+    words = label(text, role)
+    words.setTextFormat(Qt.TextFormat.PlainText)
+    return words
+
+
 class AlertCard(QFrame):
-    """One safeguarding alert: the message, and either the acknowledgement or a form for it."""
+    """One safeguarding alert: the message, what changed since it was raised (no longer
+    holding, earlier acknowledgements), and either the acknowledgement or a form for it."""
 
     acknowledge = Signal(str, str)  # alert id, action taken
 
@@ -44,18 +63,41 @@ class AlertCard(QFrame):
         head.addWidget(icon)
         head.addWidget(label(self.tr("Safeguarding: follow up today"), "attention"), 1)
         col.addLayout(head)
-        col.addWidget(label(alert.message))
-        self.action: QPlainTextEdit | None = None
-        if alert.acknowledged:
-            when = alert.acknowledged_at.strftime("%d %b %Y %H:%M") if alert.acknowledged_at else ""
-            col.addWidget(
-                label(
-                    self.tr("Acknowledged by {who}, {when}. Action taken: {action}").format(
-                        who=alert.acknowledged_by, when=when, action=alert.action_taken
-                    ),
-                    "success",
+        col.addWidget(_plain(alert.message))
+        self.notes: list[QLabel] = []  # what changed since it was raised, in words
+        if not alert.holds:
+            if alert.acknowledged:
+                gone = self.tr("No longer applies after the answers changed.")
+            else:
+                gone = self.tr(
+                    "The answers changed after this alert was raised, so it no longer applies "
+                    "(since {when}). What was said before still needs to be seen: acknowledge "
+                    "it with what you did."
+                ).format(when=when(alert.cleared_at))
+            self._note(col, gone, "muted" if alert.acknowledged else "")
+        for n, earlier in enumerate(alert.history, 1):
+            again = not alert.acknowledged and n == len(alert.history)
+            text = (
+                self.tr(
+                    "Acknowledged earlier by {by}, {at} ({action_taken}), before the answers "
+                    "changed. It needs acknowledging again."
+                )
+                if again
+                else self.tr(
+                    "Acknowledged earlier by {by}, {at} ({action_taken}), before the answers "
+                    "changed."
                 )
             )
+            at = when(earlier.at)
+            self._note(col, text.format(by=earlier.by, at=at, action_taken=earlier.action_taken))
+        self.action: QPlainTextEdit | None = None
+        if alert.acknowledged:
+            done = self.tr("Acknowledged by {who}, {when}. Action taken: {action}").format(
+                who=alert.acknowledged_by,
+                when=when(alert.acknowledged_at),
+                action=alert.action_taken,
+            )
+            col.addWidget(_plain(done, "success"))
             return
         col.addWidget(label(self.tr("What did you do, or what will you do now?")))
         self.action = QPlainTextEdit(self)
@@ -68,6 +110,11 @@ class AlertCard(QFrame):
         self.button = QPushButton(self.tr("Acknowledge alert"), self)
         self.button.clicked.connect(self._acknowledge)
         col.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _note(self, col: QVBoxLayout, text: str, role: str = "") -> None:
+        note = _plain(text, role)
+        self.notes.append(note)
+        col.addWidget(note)
 
     def _acknowledge(self) -> None:
         assert self.action is not None
