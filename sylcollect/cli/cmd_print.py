@@ -29,6 +29,7 @@ from sylcollect.reports import (
     site_summary,
 )
 from sylcollect.reports.support_card import render_support_card
+from sylcollect.reports.templates import study_templates
 from sylcollect.storage.files import atomic_write
 from sylcollect.storage.keyring import WORKSPACE_KEY_ID
 from sylcollect.storage.tx import Tx
@@ -56,7 +57,12 @@ def register(sub: Any) -> None:
         help="print the participant's name on the form (audited)",
     )
     con.add_argument("--no-sheet", action="store_true", help="the form without the sheet")
-    con.add_argument("--templates", metavar="DIR", help="the study's edited template folder")
+    con.add_argument(
+        "--templates",
+        metavar="DIR",
+        help="a template folder to use instead of the study's templates (default: those its "
+        "package carries, else the built-in set)",
+    )
     add_json(con)
     con.set_defaults(handler=cmd_print_consent)
     summ = pr.add_parser("summary", help="participant or site summary")
@@ -168,9 +174,12 @@ def _requests(
 
 def cmd_print_consent(args: argparse.Namespace) -> int:
     out = _out(args.out)
-    templates = load_templates(Path(args.templates) if args.templates else None)
+    # --templates DIR overrides the study's own templates (checked before the password)
+    templates = load_templates(Path(args.templates)) if args.templates else None
     ws = open_unlocked(args)
     try:
+        if templates is None:
+            templates = study_templates(ws)
         with ws.transaction() as tx:
             requests = _requests(ws, tx, args, out)
             data = render_consent_batch(ws.study, templates, requests)

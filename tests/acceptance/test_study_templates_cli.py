@@ -1,6 +1,6 @@
 """A study folder's own consent templates, end to end through the CLI: `study create` checks
-and carries them, a laptop set up from the package prints with them; a broken template stops
-`study create` and `study publish` with the file named."""
+and carries them, a laptop set up from the package prints with them (`--templates DIR` still
+overrides); a broken template stops `study create` and `study publish` with the file named."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from sylcollect.resources import DEMO_STUDY, resource
 from sylcollect.services.consent_templates import default_folder
 from tests.conftest import CliResult, run_cli
+from tests.core.reports.pdftools import pdf_text
 
 NO_DATA = Path("/nonexistent-data-dir-for-study-commands")
 EDITED_REF = "NREC-EDITED-2026-77"
@@ -84,3 +85,19 @@ def test_a_broken_template_stops_create_and_publish(made: dict[str, Path], tmp_p
     )
     assert "yp16.toml" in line and "why_me" in line
     assert (made["home"] / "study.sylpkg").read_bytes() == before
+
+
+def test_a_laptop_set_up_from_the_package_prints_with_them(
+    made: dict[str, Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "consent.pdf"
+    args = ("print", "consent", "--blank", "--variant", "staff", "--out", str(out))
+    _ok(run_cli(made["laptop"], *args))
+    text = pdf_text(out.read_bytes())
+    assert EDITED_REF in text and EDITED_CONTACT in text
+    assert "IASR-DEMO-2025-01" not in text and "Dr A. Researcher" not in text
+    # --templates DIR still overrides the study's own
+    demo = tmp_path / "demo.pdf"
+    args = ("print", "consent", "--blank", "--variant", "yp16", "--out", str(demo))
+    _ok(run_cli(made["laptop"], *args, "--templates", str(default_folder())))
+    assert "IASR-DEMO-2025-01" in pdf_text(demo.read_bytes())
