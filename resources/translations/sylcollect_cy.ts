@@ -3728,6 +3728,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> (no longer applies after the answers changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4432,6 +4436,10 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
     </message>
     <message>
         <source>In force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs action: {message} ({form}, {date}) (no longer applies after the answers changed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3713,6 +3713,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> (no longer applies after the answers changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4417,6 +4421,10 @@ Their answers can&apos;t be brought back here afterwards: only a note that they 
     </message>
     <message>
         <source>In force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs action: {message} ({form}, {date}) (no longer applies after the answers changed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -310,3 +310,28 @@ def test_home_follows_an_automatic_sync(qtbot, laptop, tasks, tmp_path) -> None:
     assert "Export folder reachable" in text
     window.lock()
     wait_idle(qtbot, tasks)
+
+
+# --- an alert whose answers changed after it was raised -------------------------------
+
+
+def test_an_alert_that_no_longer_holds_says_so_on_home(qtbot) -> None:
+    from dataclasses import dataclass
+
+    from ui.pages.home import HomePage
+    from ui.pages.home_data import AlertLine
+
+    @dataclass(frozen=True)
+    class Line(AlertLine):  # AlertLine with `holds`, as load_today gives it
+        holds: bool = True
+
+    alerts = (
+        Line("r1", "PHQ-9", "YP-009", "Follow up today", holds=False),
+        Line("r2", "Check-in", None, "Talk to the lead"),
+    )
+    home = HomePage()
+    show(qtbot, home)
+    home.show_summary(summary_with(replace(sample_work(None), alerts=alerts)))
+    lines = home.text_content().splitlines()
+    assert "YP-009 · PHQ-9: Follow up today (no longer applies after the answers changed)" in lines
+    assert "no participant · Check-in: Talk to the lead" in lines  # still holds: as before

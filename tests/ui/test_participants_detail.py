@@ -172,3 +172,25 @@ def test_edit_reveals_then_saves(qtbot, unlocked, tasks, prefs) -> None:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Robin New" in texts(page.detail), timeout=10000)
     assert "Changes saved" in page.detail.notice.message()
+
+
+def test_an_alert_whose_answers_changed_still_needs_action(qtbot, unlocked, tasks, prefs) -> None:
+    from sylcollect.domain.record import RecordStatus
+    from sylcollect.services.drafts import DraftSave, save_draft
+    from sylcollect.services.records import NewRecord, add_record
+
+    items = {f"phq9_{i}": "0" for i in range(1, 9)}
+    draft = RecordStatus.DRAFT
+    first = add_record(
+        unlocked, NewRecord("phq9", {**items, "phq9_9": "1"}, "YP-001", status=draft)
+    )
+    add_record(unlocked, NewRecord("phq9", {**items, "phq9_9": "2"}, "YP-001", status=draft))
+    # the first one's item 9 changed to 'Not at all': its alert stays, no longer holding
+    changed = DraftSave("phq9", first.form_version, {**items, "phq9_9": "0"}, uuid=first.uuid)
+    (alert,) = save_draft(unlocked, changed).alerts
+    assert not alert.holds and not alert.acknowledged
+    page = opened(qtbot, unlocked, tasks, prefs)
+    lines = [t for t in texts(page.detail).splitlines() if t.startswith("Needs action: ")]
+    assert len(lines) == 2
+    assert sum(t.endswith(") (no longer applies after the answers changed)") for t in lines) == 1
+    assert all("Question 9" in t for t in lines)

@@ -206,7 +206,13 @@ class TodayView(QWidget):
         )
         for a in work.alerts:
             who = a.participant_code or self.tr("no participant")
-            col.addWidget(label(f"{who} · {a.form_title}: {a.message}"))
+            line = f"{who} · {a.form_title}: {a.message}"
+            # AlertLine.holds: False once the answers changed after the alert was raised;
+            # it still waits for acknowledgement (read with a default until every
+            # AlertLine carries it)
+            if not getattr(a, "holds", True):
+                line += self.tr(" (no longer applies after the answers changed)")
+            col.addWidget(label(line))
         return frame
 
     def _drafts(self, work: TodaysWork, can_resume: bool) -> QFrame:

@@ -130,6 +130,8 @@ def drafts_card(d: ParticipantDetail) -> QFrame:
 
 
 def alerts_card(d: ParticipantDetail) -> QFrame:
+    """Alerts nobody has acknowledged yet, one that no longer holds (its answers changed
+    after it was raised) saying so: it still needs acknowledging."""
     frame, col = card(_tr("Safeguarding alerts"))
     alerts = d.open_alerts
     if not alerts:
@@ -141,9 +143,15 @@ def alerts_card(d: ParticipantDetail) -> QFrame:
         icon.setPixmap(icons.pixmap("attention", tokens.attention, 20))
         icon.setFixedSize(24, 24)
         row.addWidget(icon, 0)
-        text = _tr("Needs action: {message} ({form}, {date})").format(
-            message=alert.message, form=record.form_title, date=record.when
+        words = (
+            _tr("Needs action: {message} ({form}, {date})")
+            if alert.holds
+            else _tr(
+                "Needs action: {message} ({form}, {date}) "
+                "(no longer applies after the answers changed)"
+            )
         )
+        text = words.format(message=alert.message, form=record.form_title, date=record.when)
         row.addWidget(label(text, "attention"), 1)
         col.addLayout(row)
     return frame
