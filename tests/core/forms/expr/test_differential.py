@@ -2,14 +2,18 @@
 
 Every form in ../shared/xlsforms/pyxform that pyxform converts; every relevant, constraint,
 calculate and required expression of its XForm XML; on several answer sets; at every instance
-of the bound node. Both sides read the same instance XML. Enketo runs under Node.js in one
-batched subprocess per session (see differential/run.js). Deliberate differences, where we
-follow the ODK specification or XPath 1.0 rather than Enketo, are in KNOWN_DIFFERENCES and in
-docs/expressions.md.
+of the bound node. And every form of the built-in library (resources/forms/*.md): each of its
+expressions as the app compiles it (binds, choice filters, repeat counts, the safeguarding
+sheet's rules) against pyxform's XForm text of it run by Enketo, on answer sets made from the
+form's own choices (one test per expression). Both sides read the same instance XML. Enketo
+runs under Node.js in one batched subprocess per session (see differential/run.js).
+Deliberate differences, where we follow the ODK specification or XPath 1.0 rather than
+Enketo, are in KNOWN_DIFFERENCES and in docs/expressions.md.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -22,13 +26,15 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from sylcollect.forms.compiled import CompiledForm, compile_form
 from sylcollect.forms.expr import (
     EvalContext,
+    Expression,
     ExpressionError,
     Node,
     Value,
@@ -44,6 +50,8 @@ from sylcollect.forms.expr import (
 )
 from sylcollect.forms.expr.syntax import Binary, Call, Expr, Filter, Literal, Negate, Number, Step
 from sylcollect.forms.expr.syntax import Path as XPath
+from sylcollect.forms.model import Form, Question
+from sylcollect.forms.xlsform import load_form
 
 HERE = Path(__file__).resolve().parent
 RUNNER = HERE / "differential"
@@ -301,8 +309,12 @@ def _ours(expr: Expr | None, error: str, ctx: EvalContext, attribute: str) -> Ou
 
 
 def _outcome(value: Value, attribute: str) -> Outcome:
-    if attribute == "calculate":
+    if attribute in ("calculate", "repeat_count"):
         return ("str", to_string(value))
+    if attribute == "choices":  # a choice filter: the names of the choices it keeps, in order
+        if not isinstance(value, list):
+            return ("error", f"not a node-set: {to_string(value)!r}")
+        return ("nodes", tuple(node.value for node in value))
     return ("bool", to_boolean(value))
 
 
@@ -431,6 +443,285 @@ def build_cases() -> tuple[list[Case], list[str]]:
     return cases, converted
 
 
+# -- the built-in instrument library and demo forms (resources/forms) -------------------------
+# parents[4] is the repository (see SHARED above)
+LIBRARY_DIR = Path(__file__).resolve().parents[4] / "resources" / "forms"
+LIBRARY = sorted(p for p in LIBRARY_DIR.glob("*.md") if not p.name.endswith(".LICENCE.md"))
+JR = "{http://openrosa.org/javarosa}"
+_BIND_ATTRIBUTES = ("relevant", "constraint", "calculate", "required", "readonly")
+_SELECTS = ("select1", "select", "rank")
+# choice names or labels that mean "prefer not to say"
+_PNTS_NAMES = frozenset({"pnts", "pnta", "prefer_not", "prefer_not_to_say", "refused", "rns"})
+_PNTS_LABEL = re.compile(r"rather not|prefer not|not to say|refuse", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LibraryExpression:
+    """One expression of a library form, as each side gets it."""
+
+    form: str  # the file name
+    kind: str  # relevant, constraint, calculate, required, readonly, repeat_count, choices,
+    #            or safeguarding
+    where: str  # the bound path (repeat_count: the repeat), or the safeguarding rule's id
+    ours: Expression  # as the app compiles it from the XLSForm (`${name}` and all)
+    theirs: str  # as Enketo gets it: pyxform's XForm text; a rule's `${name}`s as paths
+
+    @property
+    def id(self) -> str:
+        return f"{self.form}:{self.kind}:{self.where}"
+
+
+def _library_form(path: Path) -> tuple[Form, CompiledForm]:
+    form = load_form(path)
+    return form, compile_form(form, path.name)
+
+
+def _xform_expressions(xform: str) -> dict[tuple[str, str], str]:
+    """(path, kind) -> expression text, for every expression of pyxform's XForm."""
+    html = ET.fromstring(xform)
+    out: dict[tuple[str, str], str] = {}
+    for bind in html.iter(f"{XF}bind"):
+        for attribute in _BIND_ATTRIBUTES:
+            text = bind.get(attribute, "").strip()
+            if text and not (attribute in ("required", "readonly") and text == "false()"):
+                out[(bind.get("nodeset", ""), attribute)] = text
+    for control in html.iter():
+        if control.tag.rpartition("}")[2] not in _SELECTS:
+            continue
+        for itemset in control.iter(f"{XF}itemset"):
+            nodeset = itemset.get("nodeset", "")
+            if "[" in nodeset:  # a choice_filter (a plain list is no expression)
+                out[(control.get("ref", ""), "choices")] = nodeset
+    for repeat in html.iter(f"{XF}repeat"):
+        if repeat.get(f"{JR}count"):
+            out[(repeat.get("nodeset", ""), "repeat_count")] = repeat.get(f"{JR}count", "")
+    return out
+
+
+@functools.cache
+def library_expressions() -> tuple[tuple[LibraryExpression, ...], tuple[str, ...]]:
+    """Every expression of every library form, and what could not be paired or loaded."""
+    found: list[LibraryExpression] = []
+    problems: list[str] = []
+    for path in LIBRARY:
+        try:
+            form, compiled = _library_form(path)
+        except Exception as exc:  # reported by test_library_forms_are_all_compared
+            problems.append(f"{path.name}: does not load: {exc}")
+            continue
+        theirs = _xform_expressions(form.xform_xml)
+        ours = {
+            (p, kind): bind.expr
+            for p, kinds in compiled.binds.items()
+            for kind, bind in kinds.items()
+        }
+        for key in sorted(theirs.keys() - ours.keys()):
+            problems.append(f"{path.name}: pyxform's {key[1]} of {key[0]} has no bind of ours")
+        for key in sorted(ours.keys() - theirs.keys()):
+            problems.append(f"{path.name}: our {key[1]} of {key[0]} is not in pyxform's XForm")
+        for where, kind in sorted(ours.keys() & theirs.keys()):
+            found.append(
+                LibraryExpression(
+                    path.name, kind, where, ours[(where, kind)], theirs[(where, kind)]
+                )
+            )
+        for rule in compiled.rules:
+            text = to_xpath(rule.expr.tree, compiled.paths)
+            found.append(
+                LibraryExpression(path.name, "safeguarding", rule.rule.id, rule.expr, text)
+            )
+    return tuple(found), tuple(problems)
+
+
+def _pools(today: date) -> dict[str, list[str]]:
+    """Realistic typed answers, boundaries included (constraints like `. >= 0 and . <= 7`)."""
+    month = today.replace(day=1)
+    next_month = (month + timedelta(days=32)).replace(day=1)
+    days = [today, today - timedelta(days=1), today + timedelta(days=1), month, next_month]
+    dates = [d.isoformat() for d in days] + ["2024-02-29", "2023-12-01", "2023-12-15"]
+    texts = ["abc", "P001 P002", "dh-e1 ss-m2", "two  spaces", "Hello world", "yp_12",
+             "a@b.co", "O'Neil", "12", " padded "]  # fmt: skip
+    return {
+        "integer": ["0", "1", "3", "7", "8", "-1", "12", "45", "600", "601", "1440", "1441"],
+        "range": ["0", "1", "3", "5", "10"],
+        "decimal": ["0", "2.5", "-0.5", "7.25", "100.75", "1440.5"],
+        "date": dates,
+        "datetime": [f"{d}T10:20:30.000+00:00" for d in dates[:5]],
+        "time": ["10:20:00.000+00:00", "00:00:00.000+00:00", "23:59:00.000+00:00"],
+        "geopoint": ["51.5 -0.12 10 5", "-33.86 151.2 0 0"],
+        "image": ["photo.jpg"], "audio": ["voice.m4a"], "video": ["clip.mp4"],
+        "file": ["notes.pdf"], "acknowledge": ["OK"], "text": texts,
+    }  # fmt: skip
+
+
+def _metadata(question: Question, now: datetime) -> str:
+    return {
+        "instanceid": "uuid:5f0c7a52-6f8e-4b7e-9a43-0d3c2b1f9e11",
+        "start": now.isoformat(timespec="milliseconds"),
+        "end": now.isoformat(timespec="milliseconds"),
+        "today": now.date().isoformat(),
+        "deviceid": "sylcollect:laptop-1",
+        "username": "fieldworker",
+    }.get(question.type, "")
+
+
+def library_answer_sets(form: Form) -> list[str]:
+    """blank; choice-k (every select answers its k-th choice, so each choice value comes up,
+    the "prefer not to say" codes included); prefer-not-to-say (every select that has one);
+    all-chosen; some-blank-1..3 (random valid answers, about a third left blank)."""
+    selects = [q for q in form.root.questions() if q.is_select]
+    widest = max((len(form.choices(q)) for q in selects), default=0)
+    return [
+        "blank",
+        *(f"choice-{k}" for k in range(max(widest, 4))),
+        "prefer-not-to-say",
+        "all-chosen",
+        *(f"some-blank-{i}" for i in (1, 2, 3)),
+    ]
+
+
+def _answer(
+    question: Question, names: list[str], answer_set: str, shift: int, rnd: random.Random,
+    pools: dict[str, list[str]], prefer_not: frozenset[str],
+) -> str:  # fmt: skip
+    pool = pools.get(question.type, pools["text"])
+    multiple = question.type in ("select_multiple", "rank")
+    if answer_set == "blank" or (question.is_select and not names):
+        return ""
+    if answer_set == "prefer-not-to-say":
+        return next((n for n in names if n in prefer_not), "") if question.is_select else ""
+    if answer_set == "all-chosen":  # every choice of a multiple, the top answer of a single
+        if question.is_select:
+            answers = [n for n in names if n not in prefer_not] or names
+            return " ".join(names) if multiple else answers[-1]
+        return pool[-1 - shift % len(pool)]
+    if answer_set.startswith("choice-"):
+        k = int(answer_set.removeprefix("choice-"))
+        if question.type == "rank":
+            return " ".join(names[k % len(names) :] + names[: k % len(names)])
+        if question.is_select:
+            picked = [names[k % len(names)]]
+            if multiple and k % 2 and len(names) > 1:
+                picked.append(names[(k + 1) % len(names)])
+            return " ".join(picked)
+        return pool[(7 * k + shift) % len(pool)]  # 7: a stride that sweeps each pool
+    if rnd.random() < 0.35:  # some-blank-i
+        return ""
+    if question.type == "rank":
+        return " ".join(rnd.sample(names, k=len(names)))
+    if multiple:
+        picked_set = set(rnd.sample(names, k=rnd.randint(1, min(3, len(names)))))
+        return " ".join(n for n in names if n in picked_set)
+    return rnd.choice(names if question.is_select else pool)
+
+
+def _prefer_not_codes(form: Form) -> frozenset[str]:
+    return frozenset(
+        choice.name
+        for choices in form.choice_lists.values()
+        for choice in choices
+        if choice.name in _PNTS_NAMES or any(_PNTS_LABEL.search(t) for t in choice.labels.values())
+    )
+
+
+def _entries(root: Node, form: Form, answer_set: str, rnd: random.Random) -> None:
+    """Give every repeat 0, 1 or 2 entries (blank: pyxform's one), outer repeats first."""
+    if answer_set == "blank":
+        return
+    for group in sorted(
+        (g for g in form.root.groups() if g.repeat), key=lambda g: g.path.count("/")
+    ):
+        if answer_set.startswith("choice-"):
+            wanted = int(answer_set.removeprefix("choice-")) % 3
+        else:
+            wanted = {"prefer-not-to-say": 1, "all-chosen": 2}.get(answer_set, rnd.randint(0, 2))
+        for owner in root.find(group.path.rpartition("/")[0]):
+            have = owner.children_named(group.name)
+            if not have:
+                continue
+            template = have[0].copy()
+            for extra in have[wanted:]:
+                owner.remove(extra)
+            for _ in range(len(have), wanted):
+                last = owner.children_named(group.name)[-1]
+                owner.insert(owner.children.index(last) + 1, template.copy())
+
+
+def library_instance(
+    form: Form, compiled: CompiledForm, primary: Node, answer_set: str, now: datetime
+) -> Node:
+    """The primary instance filled in for `answer_set`; calculations hold our values."""
+    root = new_document(primary.copy())
+    rnd = random.Random(f"{form.id}:{answer_set}")
+    pools = _pools(now.date())
+    prefer_not = _prefer_not_codes(form)
+    _entries(root, form, answer_set, rnd)
+    questions = list(form.root.questions())
+    for position, question in enumerate(questions):
+        names = [c.name for c in form.choices(question)] if question.is_select else []
+        for entry, node in enumerate(root.find(question.path)):
+            if question.is_metadata:
+                node.text = _metadata(question, now)
+            elif question.takes_answer:
+                shift = position + entry
+                node.text = _answer(question, names, answer_set, shift, rnd, pools, prefer_not)
+    ctx = compiled.context.replaced(root=root, clock=lambda: now)
+    for _ in range(2):  # a calculation may read one further down
+        for question in questions:
+            bind = compiled.binds.get(question.path, {}).get("calculate")
+            if bind is None:
+                continue
+            for node in root.find(question.path):
+                try:
+                    node.text = to_string(bind.expr.evaluate_at(ctx, node))
+                except ExpressionError:
+                    node.text = ""
+    return root
+
+
+def library_cases() -> list[Case]:
+    """Every library expression on every answer set of its form, at every bound node."""
+    expressions, _ = library_expressions()
+    now = datetime.now(UTC)
+    cases: list[Case] = []
+    for path in LIBRARY:
+        mine = [e for e in expressions if e.form == path.name]
+        if not mine:
+            continue
+        form, compiled = _library_form(path)
+        found = instances_from_xform(form.xform_xml)
+        trees = {e.id: parse(e.theirs + ("/name" if e.kind == "choices" else "")) for e in mine}
+        for answer_set in library_answer_sets(form):
+            root = library_instance(form, compiled, found.primary, answer_set, now)
+            xml: str | None = _model_xml(root, found.secondary)
+            ctx = compiled.context.replaced(root=root, clock=lambda: now)
+            js_numbers = _js_numbers(root)
+            for e in mine:
+                if e.kind == "safeguarding":
+                    nodes = [root]  # evaluated on the whole record, as evaluate_alerts does
+                elif e.kind == "repeat_count":
+                    nodes = root.find(e.where.rpartition("/")[0])  # on the repeat's owner
+                else:
+                    nodes = root.find(e.where)
+                tree = trees[e.id]
+                for node in nodes:
+                    try:
+                        value = e.ours.evaluate_at(ctx, node)
+                        if e.kind == "choices" and isinstance(value, list):
+                            value = [item.child("name") or Node("name") for item in value]
+                        ours = _outcome(value, e.kind)
+                    except ExpressionError as exc:
+                        ours = ("error", exc.reason)
+                    case = Case(
+                        e.form, answer_set, e.kind, e.where, e.ours.source,
+                        to_xpath(enketo_form(tree, node)), _index_path(node), xml, ours,
+                        uses=_function_names(tree), js_numbers=js_numbers,
+                    )  # fmt: skip
+                    cases.append(case)
+                    xml = None
+    return cases
+
+
 def run_enketo(cases: list[Case]) -> None:
     node = shutil.which("node")
     modules = RUNNER / "node_modules"
@@ -526,3 +817,71 @@ def test_rewriting_for_enketo_keeps_meaning() -> None:
         "/model/instance[1]/data[1]/r[2]/q[1]/../q]/label + /model/instance[1]/data/r[2]/q"
     )
     assert format_number(float("1e21")) == "1000000000000000000000"
+
+
+# -- the library: one test per expression, so a real bug in ours can be xfailed on its own ----
+#: Expression id (form:kind:where) -> why it still differs: only real bugs in our engine,
+#: naming the exact expression and inputs; strict, so the mark goes once it is fixed.
+LIBRARY_XFAIL: dict[str, str] = {}
+
+
+def _library_params() -> list[object]:
+    expressions, _ = library_expressions()
+    return [
+        pytest.param(
+            e.id,
+            id=e.id,
+            marks=[pytest.mark.xfail(strict=True, reason=LIBRARY_XFAIL[e.id])]
+            if e.id in LIBRARY_XFAIL
+            else [],
+        )
+        for e in expressions
+    ]
+
+
+@pytest.fixture(scope="session")
+def library_compared() -> dict[str, list[Case]]:
+    cases = library_cases()
+    run_enketo(cases)
+    by_expression: dict[str, list[Case]] = {}
+    for case in cases:
+        by_expression.setdefault(f"{case.form}:{case.attribute}:{case.nodeset}", []).append(case)
+    return by_expression
+
+
+@pytest.mark.differential
+def test_library_forms_are_all_compared(library_compared: dict[str, list[Case]]) -> None:
+    """Every form of resources/forms loads, and each of its expressions is paired with
+    pyxform's and compared on several answer sets."""
+    expressions, problems = library_expressions()
+    assert LIBRARY, f"no forms in {LIBRARY_DIR}"
+    assert not problems, "\n".join(problems)
+    assert {e.form for e in expressions} <= {p.name for p in LIBRARY}
+    assert {e.kind for e in expressions} >= {"relevant", "constraint", "calculate", "required",
+                                              "safeguarding"}  # fmt: skip
+    for e in expressions:
+        answer_sets = {c.answers for c in library_compared.get(e.id, [])}
+        assert len(answer_sets) >= 8, f"{e.id}: compared on {sorted(answer_sets)} only"
+    cases = [c for group in library_compared.values() for c in group]
+    tally = Counter(
+        "agree" if agree(c) else f"known:{why}" if (why := known(c)) else "differ" for c in cases
+    )
+    print(f"\nlibrary differential: {len(LIBRARY)} forms, {len(expressions)} expressions, "
+          f"{len({(c.form, c.answers) for c in cases})} answer sets, {len(cases)} evaluations: "
+          f"{dict(tally)}")  # fmt: skip
+
+
+@pytest.mark.differential
+@pytest.mark.parametrize("expression", _library_params())
+def test_library_expression_agrees_with_enketo(
+    expression: str, library_compared: dict[str, list[Case]]
+) -> None:
+    cases = library_compared.get(expression, [])
+    assert cases, f"{expression}: never evaluated"
+    unexplained = [c for c in cases if not agree(c) and known(c) is None]
+    shown = "\n".join(
+        f"[{c.answers}] at {c.nodeset} {c.context}: ours={c.ours} enketo={c.theirs}\n"
+        f"    ours {c.expr!r}, Enketo's {c.enketo_expr!r}"
+        for c in unexplained[:10]
+    )
+    assert not unexplained, f"{len(unexplained)} of {len(cases)} differ:\n{shown}"
