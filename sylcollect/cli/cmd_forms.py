@@ -9,6 +9,7 @@ the record (a relative path is taken from the current folder).
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -116,8 +117,40 @@ def _saved_text(rec: Record, verb: str) -> str:
             f"{'s' if len(waiting) != 1 else ''} must be acknowledged first "
             f'(sylcollect record finalise {rec.uuid} --ack-alerts "what you did").'
         )
-        lines += [f"SAFEGUARDING ALERT {a.id}: {a.message}" for a in waiting]
+        for a in waiting:
+            gone = "" if a.holds else f" (no longer holds since {_time(a.cleared_at)})"
+            lines.append(f"SAFEGUARDING ALERT {a.id}{gone}: {a.message}")
     return "\n".join(lines)
+
+
+def _time(value: datetime | str | None) -> str:
+    """'2026-11-25 11:30 UTC' (a stored time, ISO text or not); '?' when unknown."""
+    if value is None:
+        return "?"
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _alert_lines(alert: dict[str, Any]) -> list[str]:
+    """One alert of `record show`: whether it is acknowledged and still holds, its message,
+    then every earlier acknowledgement (who, when, action) that no longer covers it."""
+    state = (
+        f"acknowledged by {alert['acknowledged_by']}, {_time(alert['acknowledged_at'])}: "
+        f"{alert['action_taken']}"
+        if alert["acknowledged_by"]
+        else "NOT acknowledged"
+    )
+    if alert.get("holds", True) is False:
+        state += f"; no longer holds since {_time(alert.get('cleared_at'))}"
+    lines = [f"  SAFEGUARDING ALERT {alert['id']} ({state}): {alert['message']}"]
+    for earlier in alert.get("history") or ():
+        lines.append(
+            f"    earlier acknowledgement, before the answers changed: by {earlier['by']}, "
+            f"{_time(earlier['at'])}: {earlier['action_taken']}"
+        )
+    return lines
 
 
 def cmd_record_add(args: argparse.Namespace) -> int:
@@ -223,10 +256,5 @@ def _show_text(data: dict[str, Any]) -> str:
         band = f" ({s['band']})" if s.get("band") else ""
         lines.append(f"  score {scale}: {shown}{band}")
     for alert in data["alerts"]:
-        state = (
-            f"acknowledged by {alert['acknowledged_by']}: {alert['action_taken']}"
-            if alert["acknowledged_by"]
-            else "NOT acknowledged"
-        )
-        lines.append(f"  SAFEGUARDING ALERT {alert['id']} ({state}): {alert['message']}")
+        lines += _alert_lines(alert)
     return "\n".join(lines)

@@ -217,3 +217,67 @@ def test_record_add_drops_non_relevant_answers(ws: Path, tmp_path: Path) -> None
 
 def test_record_show_unknown(ws: Path) -> None:
     assert "no such record" in _error(run_cli(ws, "record", "show", "nope"))
+
+
+# --- an alert whose answers changed after it was raised ---------------------------------
+
+
+def _resave(ws: Path, uuid: str, item9: str, ack: str | None = None) -> None:
+    """What the form filler does on the laptop: acknowledge (optionally), then save the
+    draft again with item 9 changed."""
+    from sylcollect.services.drafts import DraftSave, acknowledge_draft_alerts, save_draft
+    from sylcollect.storage.workspace import Workspace
+    from tests.conftest import PASSWORD
+
+    unlocked = Workspace.open(ws).unlock("ann", PASSWORD)
+    try:
+        if ack is not None:
+            acknowledge_draft_alerts(unlocked, uuid, ack)
+        answers = {**ITEMS, "phq9_9": item9}
+        save_draft(unlocked, DraftSave("phq9", "1", answers, uuid=uuid, participant_code="DH-001"))
+    finally:
+        unlocked.lock()
+
+
+def _draft(ws: Path, tmp_path: Path, item9: str) -> str:
+    answers = _write(tmp_path, {**ITEMS, "phq9_9": item9})
+    args = ["--answers", answers, "--participant", "DH-001", "--draft", "--json"]
+    res = run_cli(ws, "record", "add", "--form", "phq9", *args)
+    assert res.code == 0, res.err
+    return str(json.loads(res.out)["uuid"])
+
+
+def test_record_show_says_an_alert_no_longer_holds(ws: Path, tmp_path: Path) -> None:
+    uuid = _draft(ws, tmp_path, "1")
+    _resave(ws, uuid, "0")  # item 9 changed to 'Not at all'
+    text = run_cli(ws, "record", "show", uuid).out
+    line = next(t for t in text.splitlines() if "SAFEGUARDING ALERT" in t)
+    assert line.startswith(
+        "  SAFEGUARDING ALERT phq9_item9 (NOT acknowledged; no longer holds since 20"
+    )
+    assert line.split("since ", 1)[1].split(")", 1)[0].endswith(" UTC")
+    (alert,) = json.loads(run_cli(ws, "record", "show", uuid, "--json").out)["alerts"]
+    assert alert["holds"] is False and alert["cleared_at"] and alert["acknowledged_by"] is None
+    assert "no longer holds" in _error(run_cli(ws, "record", "finalise", uuid))
+    res = run_cli(ws, "record", "finalise", uuid, "--ack-alerts", "Asked her: a mis-tap")
+    assert res.code == 0, res.err
+    line = next(t for t in run_cli(ws, "record", "show", uuid).out.splitlines() if "ALERT" in t)
+    assert "(acknowledged by ann, " in line and ": Asked her: a mis-tap; no longer holds" in line
+
+
+def test_record_show_keeps_earlier_acknowledgements(ws: Path, tmp_path: Path) -> None:
+    uuid = _draft(ws, tmp_path, "1")
+    _resave(ws, uuid, "3", ack="Told the DSL")  # acknowledged, then item 9 from 1 to 3
+    text = run_cli(ws, "record", "show", uuid).out
+    lines = text.splitlines()
+    at = next(i for i, t in enumerate(lines) if "SAFEGUARDING ALERT phq9_item9" in t)
+    assert "(NOT acknowledged)" in lines[at]
+    earlier = lines[at + 1]
+    assert earlier.startswith(
+        "    earlier acknowledgement, before the answers changed: by ann, 20"
+    ) and earlier.endswith(" UTC: Told the DSL")
+    (alert,) = json.loads(run_cli(ws, "record", "show", uuid, "--json").out)["alerts"]
+    assert [(h["by"], h["action_taken"], h["trigger"]) for h in alert["history"]] == [
+        ("ann", "Told the DSL", "phq9_9='1'")
+    ]
+    assert alert["trigger"] == "phq9_9='3'" and "holds" not in alert  # holds: the default
