@@ -85,7 +85,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     study_home.unlock(secret)
     package = study_home.current_package()
     location = locate(home, args.db)
-    store, recovery = create_central(location, package.study, secret, package.version)
+    store, recovery = create_central(
+        location, package.study, secret, package.version, templates=package.templates
+    )
     store.lock()
     store.workspace.close()
     emit(

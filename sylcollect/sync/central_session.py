@@ -44,7 +44,7 @@ def central_session(
     try:
         store = unlock_central(locked, password)
         try:
-            refresh_study(store, package.study, package.version)
+            refresh_study(store, package.study, package.version, package.templates)
             importer = Importer(store, package, keys.hpke_private_key, home=home, limits=limits)
             yield CentralSession(home, location, store, keys, package, importer)
         finally:

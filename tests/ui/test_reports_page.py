@@ -192,3 +192,20 @@ def test_page_accessible(qtbot, page, tasks) -> None:
     for kind in ("participant", "consent", "card", "recovery"):
         page.kind.buttons[kind].setChecked(True)
         assert check_window(qtbot, page) == []
+
+
+def test_consent_forms_use_the_studys_own_templates(qtbot, unlocked, tasks) -> None:
+    """Templates from the study package (stored in the workspace) are what the Reports page
+    and its on-screen e-consent print, not the built-in demo set."""
+    from sylcollect.reports.templates import Variant, default_folder, template_files
+    from sylcollect.storage.workspace import store_templates
+    from ui.pages.reports_data import load_choices, render_consent_form
+
+    files = template_files(default_folder())
+    files["study.toml"] = files["study.toml"].replace("IASR-DEMO-2025-01", "NREC-OURS-2026-5")
+    with unlocked.transaction() as tx:
+        store_templates(tx.session, files)
+    choices = load_choices(unlocked)
+    assert choices.templates.get(Variant.STAFF).values["ethics_ref"] == "NREC-OURS-2026-5"
+    rendered = render_consent_form(unlocked, choices.templates, None, Variant.STAFF, False, True)
+    assert "NREC-OURS-2026-5" in pdf_text(rendered.data)

@@ -14,7 +14,6 @@ from sylcollect.reports import (
     TemplateSet,
     Variant,
     choose_variant,
-    load_templates,
     participant_summary,
     render_consent,
     render_participant_summary,
@@ -24,6 +23,7 @@ from sylcollect.reports import (
     site_summary,
 )
 from sylcollect.reports.support_card import render_support_card
+from sylcollect.reports.templates import study_templates
 from sylcollect.services.records import form_for
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.printing import PdfAudit
@@ -78,7 +78,7 @@ def load_choices(ws: UnlockedWorkspace) -> ReportChoices:
         tuple(PersonChoice(p.uuid, p.code, p.site_id, p.withdrawn) for p in people),
         tuple((s.id, s.name) for s in ws.study.sites),
         tuple((fid, title, tuple(reversed(v))) for fid, (title, v) in forms.items()),
-        load_templates(),
+        study_templates(ws),
     )
 
 

@@ -275,3 +275,19 @@ def test_the_central_store_keeps_them(home: tuple[StudyHome, Any]) -> None:
     finally:
         store2.lock()
         store2.workspace.close()
+
+
+def test_a_central_session_gives_the_store_the_packages_templates(
+    home: tuple[StudyHome, Any],
+) -> None:
+    """`central init` stores them, and every central session (import, export, the supervisor
+    page) refreshes them from the study home's current package."""
+    from sylcollect.sync.central_session import central_session
+
+    made, _ = home
+    package = made.current_package()
+    store, _ = create_central(locate(made.home), package.study, PASSWORD, package.version)
+    store.lock()
+    store.workspace.close()
+    with central_session(made.home, None, PASSWORD) as session:
+        assert study_templates(session.store).get(Variant.YP16).values["ethics_ref"] == EDITED_REF
