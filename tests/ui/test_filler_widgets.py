@@ -309,12 +309,6 @@ def test_range_picker_steps_with_arrows(qtbot, ws, tasks) -> None:
     settle(qtbot, tasks)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug in ui/filler/inputs.py RangeInput: only valueChanged marks a range answered, "
-    "so keys that leave the handle where it starts (Home, Left, PageDown at the start) "
-    "don't answer it: the start value can't be chosen without moving away and back",
-)
 def test_range_slider_start_value_chosen_with_home(qtbot, ws, tasks) -> None:
     filler = make_filler(qtbot, ws, tasks, "widgets")
     go_to(filler, "mood")

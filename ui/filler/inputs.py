@@ -304,6 +304,10 @@ class RangeInput(AnswerInput):
         self.col.addWidget(self.shown)
         self.col.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.slider.valueChanged.connect(self._moved)
+        if isinstance(self.slider, QSlider):
+            # Home/Left/PageDown on an unanswered slider already at its start move nothing,
+            # so valueChanged never comes: any key or mouse action answers with where it is.
+            self.slider.actionTriggered.connect(self._acted)
         self.setFocusProxy(self.slider)
         self._show()
 
@@ -311,6 +315,10 @@ class RangeInput(AnswerInput):
         self._answered = True
         self._show()
         self.changed.emit()
+
+    def _acted(self, _action: int) -> None:
+        if not self._answered and self.slider.sliderPosition() == self.slider.value():
+            self._moved(self.slider.value())  # the action left it where it was: still chosen
 
     def _clear(self) -> None:
         self._answered = False
