@@ -86,13 +86,20 @@ def _conditions(form: Form, q: Question) -> list[str]:
 
 def _plan(form: Form, describer: Describer) -> _Plan:
     plan = _Plan()
+    notes: list[tuple[int, Question]] = []  # (index of the question before it, the note)
     for q in form.questions():
         if q.takes_answer and q.type not in NOT_ON_PAPER:
             plan.order.append(q)
             plan.numbers[q.name] = len(plan.order)
+        elif q.type == "note":
+            notes.append((len(plan.order) - 1, q))
     describer.numbers = plan.numbers
     routes: list[list[Route]] = [
         [r for text in _conditions(form, q) if (r := describer.route(text))] for q in plan.order
+    ]
+    note_routes = [
+        (after, [r for text in _conditions(form, n) if (r := describer.route(text))])
+        for after, n in notes
     ]
     for i, q in enumerate(plan.order):
         if q.type != "select_one":
@@ -113,7 +120,12 @@ def _plan(form: Form, describer: Describer) -> _Plan:
             plan.unless[q.name] = (shown, target)
             continue
         for name in routed:
-            plan.go_to[(q.name, name)] = target
+            # a note in the part skipped that is meant for this answer must not be skipped
+            for_it = any(
+                i <= after < follow and any(r.name == q.name and name in r.values for r in rs)
+                for after, rs in note_routes
+            )
+            plan.go_to[(q.name, name)] = f"read the note below, then {target}" if for_it else target
     return plan
 
 

@@ -63,6 +63,18 @@ def test_skip_instructions_in_words(demo_study: Study) -> None:
     assert "Repeat: answer these questions once for each" in text
 
 
+def test_a_routed_answer_does_not_skip_the_note_meant_for_it(demo_study: Study) -> None:
+    """Interview record, question 5: "No" (no audio recording) leads past question 6 (the
+    recording's reference) but the note "Do not record. Take written notes only." is for
+    exactly that answer, so the routing sends the interviewer to it first."""
+    text = _words(
+        pdf_text(render_questionnaire(_form(demo_study, "interview_record"), demo_study.name))
+    )
+    assert "No » Read the note below, then go to question 7" in text
+    assert "Do not record. Take written notes only." in text
+    assert "Yes » " not in text
+
+
 def test_selected_and_complex_conditions(demo_study: Study) -> None:
     form = _form(demo_study, "activity_observation")
     text = pdf_text(render_questionnaire(form, demo_study.name, "site"))
