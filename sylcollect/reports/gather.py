@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from sylcollect.domain.consent import Consent
 from sylcollect.domain.observation import Observation
-from sylcollect.domain.record import Record, RecordStatus
+from sylcollect.domain.record import Acknowledgement, Record, RecordStatus
 from sylcollect.domain.study import FormRef, Milestone, Site, Study
 from sylcollect.errors import InvalidInput, NotFound
 from sylcollect.forms.scoring import Band
@@ -78,7 +78,9 @@ class ScaleSeries:
 
 @dataclass(frozen=True)
 class AlertLine:
-    """A safeguarding alert raised by one of the participant's records."""
+    """A safeguarding alert raised by one of the participant's records: `holds` False (since
+    `cleared_at`) once the answers changed so that it no longer applies; `history` the
+    earlier acknowledgements that no longer cover it (an audit trail: always printed)."""
 
     raised_on: date | None
     form_title: str
@@ -86,6 +88,9 @@ class AlertLine:
     acknowledged_by: str | None
     acknowledged_at: datetime | None
     action_taken: str
+    holds: bool = True
+    cleared_at: datetime | None = None
+    history: tuple[Acknowledgement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -243,6 +248,9 @@ def participant_summary(ws: UnlockedWorkspace, code: str) -> ParticipantSummary:
             a.acknowledged_by,
             a.acknowledged_at,
             a.action_taken,
+            holds=a.holds,
+            cleared_at=a.cleared_at,
+            history=a.history,
         )
         for r in records
         for a in r.alerts

@@ -3,10 +3,13 @@ safeguarding alerts, and the records collected."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table  # type: ignore[import-untyped]
 
 from sylcollect.domain.consent import Consent, ConsentScope, ConsentWho
+from sylcollect.domain.record import Acknowledgement
 from sylcollect.reports import style
 from sylcollect.reports.charts import BandArea, line_chart
 from sylcollect.reports.gather import NO_WAVE, ParticipantSummary, ScaleSeries
@@ -166,28 +169,61 @@ def _scores(s: ParticipantSummary) -> list[Flowable]:
 
 
 def _alerts(s: ParticipantSummary) -> list[Flowable]:
+    """One row per alert; under it, one row per earlier acknowledgement (who, when, action)
+    that no longer covers it: a safeguarding audit trail is never left out."""
     out: list[Flowable] = [style.para("Safeguarding alerts", style.H1)]
     if not s.alerts:
         return [*out, style.para("No safeguarding alerts were raised.", style.BODY)]
     rows: list[list[object]] = [["Raised", "Form", "Alert", "Acknowledged", "Action taken"]]
-    for a in s.alerts:
+    spans: list[int] = []  # rows of earlier acknowledgements
+    banded: list[tuple[int, int]] = []  # first and last row of every other alert
+    for n, a in enumerate(s.alerts):
+        first = len(rows)
         ack = (
             f"{a.acknowledged_by}, {a.acknowledged_at:%d %b %Y}"
             if a.acknowledged_by and a.acknowledged_at
             else "**! Not yet acknowledged**"
         )
+        alert: list[object] = [style.para(a.message, style.CELL)]
+        if not a.holds:
+            alert.append(style.para(_no_longer(a.cleared_at), style.CELL))
         rows.append(
             [
                 f"{a.raised_on:%d %b %Y}" if a.raised_on else "",
                 style.para(a.form_title, style.CELL),
-                style.para(a.message, style.CELL),
+                alert,
                 style.para(ack, style.CELL),
                 style.para(a.action_taken or "–", style.CELL),
             ]
         )
-    widths = [20 * mm, 28 * mm, 62 * mm, 28 * mm]
+        for i, earlier in enumerate(a.history, 1):
+            again = not a.acknowledged_by and i == len(a.history)
+            spans.append(len(rows))
+            rows.append(["", "", style.para(_earlier(earlier, again), style.CELL), "", ""])
+        if n % 2:
+            banded.append((first, len(rows) - 1))
+    widths = [25 * mm, 28 * mm, 55 * mm, 31 * mm]  # a date and "Acknowledged" fit
     widths.append(style.FRAME_WIDTH - sum(widths))
-    return [*out, style.grid(rows, widths)]
+    table = style.grid(rows, widths, zebra=False)
+    table.setStyle(
+        [("SPAN", (2, r), (4, r)) for r in spans]
+        + [("BACKGROUND", (0, a), (-1, b), style.PAGE_BG) for a, b in banded]
+    )
+    return [*out, table]
+
+
+def _no_longer(cleared_at: datetime | None) -> str:
+    since = f" on {cleared_at:%d %b %Y}" if cleared_at else ""
+    return f"**No longer applies**: the answers changed{since}, after it was raised."
+
+
+def _earlier(earlier: Acknowledgement, again: bool) -> str:
+    at = f", {earlier.at:%d %b %Y}" if earlier.at else ""
+    text = (
+        f"Acknowledged earlier by {earlier.by}{at} ({earlier.action_taken or '–'}), "
+        "before the answers changed."
+    )
+    return f"{text} **It needs acknowledging again.**" if again else text
 
 
 def _records(s: ParticipantSummary) -> list[Flowable]:

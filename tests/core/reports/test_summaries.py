@@ -139,3 +139,55 @@ def test_site_summary_counts_final_records_only(filled) -> None:  # type: ignore
 def test_unknown_site(filled) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(NotFound, match="unknown site"):
         site_summary(filled, "nowhere")
+
+
+# --- alerts whose answers changed after they were raised -----------------------------------
+
+
+def _changed_alerts(ws) -> None:  # type: ignore[no-untyped-def]
+    """Two drafts for CODE: one whose item 9 went from 1 to 'Not at all' (no longer holds,
+    nobody acknowledged it), one acknowledged and then changed from 1 to 3 (asked again)."""
+    from sylcollect.domain.record import RecordStatus
+    from sylcollect.services.drafts import DraftSave, acknowledge_draft_alerts, save_draft
+    from sylcollect.services.records import NewRecord, add_record
+    from tests.core.reports.sample import PHQ
+
+    items = {k: v for k, v in PHQ[0].items() if k != "phq9_9"}
+    for ack, later in ((None, "0"), ("Rang the DSL", "3")):
+        rec = add_record(
+            ws, NewRecord("phq9", {**items, "phq9_9": "1"}, CODE, status=RecordStatus.DRAFT)
+        )
+        if ack:
+            acknowledge_draft_alerts(ws, rec.uuid, ack)
+        answers = {**items, "phq9_9": later}
+        save_draft(ws, DraftSave("phq9", rec.form_version, answers, uuid=rec.uuid))
+
+
+def test_participant_summary_keeps_changed_alerts_and_their_history(filled) -> None:  # type: ignore[no-untyped-def]
+    _changed_alerts(filled)
+    s = participant_summary(filled, CODE)
+    assert len(s.alerts) == 3
+    kept, cleared, again = s.alerts
+    assert kept.holds and kept.cleared_at is None and kept.history == ()
+    assert not cleared.holds and cleared.cleared_at is not None
+    assert cleared.acknowledged_by is None and cleared.history == ()
+    assert again.holds and again.acknowledged_by is None
+    assert [(h.by, h.action_taken) for h in again.history] == [("ann", "Rang the DSL")]
+    assert again.history[0].at is not None
+
+
+def test_participant_summary_pdf_shows_changed_alerts(filled) -> None:  # type: ignore[no-untyped-def]
+    _changed_alerts(filled)
+    s = participant_summary(filled, CODE)
+    text = pdf_text(render_participant_summary(s))
+    cleared, earlier = s.alerts[1].cleared_at, s.alerts[2].history[0].at
+    assert cleared is not None and earlier is not None
+    assert (
+        f"No longer applies: the answers changed on {cleared:%d %b %Y}, after it was raised."
+        in text
+    )
+    assert (
+        f"Acknowledged earlier by ann, {earlier:%d %b %Y} (Rang the DSL), before the answers "
+        "changed. It needs acknowledging again." in text
+    )
+    assert text.count("! Not yet") == 2 and "Talked to YP" in text  # the narrow cell wraps
