@@ -107,6 +107,10 @@ def test_today_from_lists_drafts_and_alerts(demo_study) -> None:
     assert work.drafts[0].answered == 1 and work.drafts[0].participant_code == "A"
     assert [a.message for a in work.alerts] == ["Talk to the lead"]
     assert work.waves_due[0].draft_started
+    gone = Alert("r3", "Answers changed", holds=False, cleared_at=datetime(2026, 9, 1, tzinfo=UTC))
+    later = Record(**{**draft.__dict__, "alerts": (gone,)})
+    [line] = today_from(demo_study, people, [later], date(2026, 9, 1)).alerts
+    assert line.message == "Answers changed" and line.holds is False  # still to be seen
 
 
 def sample_work(sync: SyncLine | None) -> TodaysWork:
@@ -316,18 +320,12 @@ def test_home_follows_an_automatic_sync(qtbot, laptop, tasks, tmp_path) -> None:
 
 
 def test_an_alert_that_no_longer_holds_says_so_on_home(qtbot) -> None:
-    from dataclasses import dataclass
-
     from ui.pages.home import HomePage
     from ui.pages.home_data import AlertLine
 
-    @dataclass(frozen=True)
-    class Line(AlertLine):  # AlertLine with `holds`, as load_today gives it
-        holds: bool = True
-
     alerts = (
-        Line("r1", "PHQ-9", "YP-009", "Follow up today", holds=False),
-        Line("r2", "Check-in", None, "Talk to the lead"),
+        AlertLine("r1", "PHQ-9", "YP-009", "Follow up today", holds=False),
+        AlertLine("r2", "Check-in", None, "Talk to the lead"),
     )
     home = HomePage()
     show(qtbot, home)

@@ -42,6 +42,7 @@ class AlertLine:
     form_title: str
     participant_code: str | None
     message: str
+    holds: bool = True  # False: the answers changed after it was raised; still to be seen
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def today_from(
             titles.get((r.form_id, r.form_version), r.form_id),
             codes.get(r.participant_uuid or ""),
             a.message,
+            a.holds,
         )
         for r in records
         if not r.shredded

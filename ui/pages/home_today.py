@@ -210,7 +210,7 @@ class TodayView(QWidget):
             # AlertLine.holds: False once the answers changed after the alert was raised;
             # it still waits for acknowledgement (read with a default until every
             # AlertLine carries it)
-            if not getattr(a, "holds", True):
+            if not a.holds:
                 line += self.tr(" (no longer applies after the answers changed)")
             col.addWidget(label(line))
         return frame
