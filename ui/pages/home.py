@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.pages.home_data import TodaysWork, load_today
 from ui.pages.home_today import TodayView, line_from_state
-from ui.widgets.basics import BusyRow, Notice, PageHeader, label
+from ui.widgets.basics import BusyRow, Notice, PageHeader, card, label
 
 if TYPE_CHECKING:
     from ui.sync_watch import SyncState, SyncWatch
@@ -79,16 +79,6 @@ def load_summary(ws: UnlockedWorkspace, today: date | None = None) -> HomeSummar
         records=records,
         today=work,
     )
-
-
-def card(title: str) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setProperty("card", True)
-    col = QVBoxLayout(frame)
-    col.setContentsMargins(20, 16, 20, 16)
-    col.setSpacing(6)
-    col.addWidget(label(title, "subtitle"))
-    return frame, col
 
 
 class HomePage(QWidget):

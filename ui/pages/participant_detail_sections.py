@@ -13,21 +13,11 @@ from sylcollect.domain.study import Study
 from ui import icons, theme
 from ui.dialogs.consent import method_label, scope_label, who_label
 from ui.pages.participants_data import ParticipantDetail, RecordLine
-from ui.widgets.basics import label
+from ui.widgets.basics import card, label
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("participant_detail", text)
-
-
-def card(title: str) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setProperty("card", True)
-    col = QVBoxLayout(frame)
-    col.setContentsMargins(20, 16, 20, 16)
-    col.setSpacing(6)
-    col.addWidget(label(title, "subtitle"))
-    return frame, col
 
 
 def identity_rows(identity: Identity, today: date | None = None) -> list[tuple[str, str]]:

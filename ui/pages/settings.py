@@ -29,10 +29,10 @@ from ui.nav import Services
 from ui.pages.participants_widgets import keep_focus_visible
 from ui.pages.settings_prefs import AUTO_LOCK_MINUTES
 from ui.pages.settings_sections import ExportTargetCard, FormLanguageCard
-from ui.pages.settings_sections import card as _card
 from ui.pages.settings_sections import field as _field
 from ui.sync_watch import SyncWatch, watch_for
 from ui.widgets.basics import BusyRow, Notice, PageHeader, confirm, label
+from ui.widgets.basics import card as _card
 
 SCALE_NAMES = {
     1.0: QT_TRANSLATE_NOOP("SettingsPage", "Standard"),

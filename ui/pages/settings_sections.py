@@ -28,18 +28,7 @@ from ui import messages
 from ui.nav import Services
 from ui.pages.settings_prefs import study_languages
 from ui.sync_watch import SyncState, SyncWatch, has_password
-from ui.widgets.basics import BusyRow, Notice, label
-
-
-def card(title: str, parent: QWidget, frame: QFrame | None = None) -> tuple[QFrame, QVBoxLayout]:
-    """A Settings card (`frame`, or a new one) with its title; returns it and its column."""
-    frame = frame if frame is not None else QFrame(parent)
-    frame.setProperty("card", True)
-    col = QVBoxLayout(frame)
-    col.setContentsMargins(20, 16, 20, 16)
-    col.setSpacing(6)
-    col.addWidget(label(title, "subtitle"))
-    return frame, col
+from ui.widgets.basics import BusyRow, Notice, card, label
 
 
 def field(col: QVBoxLayout, text: str, widget: QWidget, hint: str = "") -> None:

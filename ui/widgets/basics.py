@@ -225,3 +225,16 @@ def confirm(box: QMessageBox, action_text: str, role: QMessageBox.ButtonRole) ->
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is action
+
+
+def card(
+    title: str, parent: QWidget | None = None, frame: QFrame | None = None
+) -> tuple[QFrame, QVBoxLayout]:
+    """A card (`frame`, or a new one) with its title as a subtitle; returns it and its column."""
+    frame = frame if frame is not None else QFrame(parent)
+    frame.setProperty("card", True)
+    col = QVBoxLayout(frame)
+    col.setContentsMargins(20, 16, 20, 16)
+    col.setSpacing(6)
+    col.addWidget(label(title, "subtitle"))
+    return frame, col
