@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from test_filler_helpers import current_name, digit, enter, focus, key, make_filler, settle
-from ui_helpers import PASSWORD
+from ui_helpers import PASSWORD, close_workspace, forms_workspace
 
 from sylcollect.domain.record import RecordStatus
 
@@ -180,26 +180,9 @@ BILINGUAL = """
 
 @pytest.fixture
 def bilingual_ws(tmp_path, cheap):
-    from sylcollect.domain.study import FormRef, Role, Site, Study, Wave
-    from sylcollect.storage.workspace import Workspace
-
-    study = Study(
-        id="bilingual",
-        name="Two languages",
-        version=1,
-        description="",
-        sites=(Site("s1", "Site one", "P"),),
-        waves=(Wave("baseline", "Baseline"),),
-        milestones=(),
-        forms=(FormRef("bilingual", "1", "Bilingual", "bilingual.md", "participant", BILINGUAL),),
-    )
-    made, _ = Workspace.create(tmp_path / "data", study, "ann", PASSWORD)
-    with made.transaction() as tx:
-        tx.participants.add("YP-001", "s1", Role.YOUNG_PERSON)
+    made = forms_workspace(tmp_path, [("bilingual", "Bilingual", BILINGUAL)], study_id="bilingual")
     yield made
-    if not made.locked:
-        made.lock()
-    made.workspace.close()
+    close_workspace(made)
 
 
 @pytest.fixture

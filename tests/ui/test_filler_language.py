@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from test_filler_helpers import session, settle
-from ui_helpers import PASSWORD, show
+from ui_helpers import close_workspace, forms_workspace, show
 
 CHOICE_NAME = """
 | survey |
@@ -27,30 +27,10 @@ CHOICE_NAME = """
 
 @pytest.fixture
 def choice_ws(tmp_path, cheap):
-    from sylcollect.domain.study import FormRef, Role, Site, Study, Wave
-    from sylcollect.storage.workspace import Workspace
-
-    study = Study(
-        id="choice-name",
-        name="Choice names",
-        version=1,
-        description="",
-        sites=(Site("s1", "Site one", "P"),),
-        waves=(Wave("baseline", "Baseline"),),
-        milestones=(),
-        forms=(
-            FormRef(
-                "choice_name", "1", "Choice names", "choice_name.md", "participant", CHOICE_NAME
-            ),
-        ),
-    )
-    made, _ = Workspace.create(tmp_path / "data", study, "ann", PASSWORD)
-    with made.transaction() as tx:
-        tx.participants.add("YP-001", "s1", Role.YOUNG_PERSON)
+    forms = [("choice_name", "Choice names", CHOICE_NAME)]
+    made = forms_workspace(tmp_path, forms, study_id="choice-name")
     yield made
-    if not made.locked:
-        made.lock()
-    made.workspace.close()
+    close_workspace(made)
 
 
 def _prefs(tmp_path, language: str):

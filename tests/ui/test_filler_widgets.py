@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 from test_filler_helpers import current_name, digit, enter, focus, key, make_filler, settle
-from ui_helpers import PASSWORD
+from ui_helpers import close_workspace, forms_workspace
 
 from sylcollect.domain.record import RecordStatus
-from sylcollect.domain.study import FormRef, Role, Site, Study, Wave
 
 # One question of each type and appearance the filler has a widget for (ui/filler/question.py
 # `make_input`; file questions are in test_filler_files.py), one per page.
@@ -109,29 +108,13 @@ KIDS = """
 
 @pytest.fixture
 def ws(tmp_path: Path, cheap: None):
-    from sylcollect.storage.workspace import Workspace
-
-    forms = tuple(
-        FormRef(form_id, "1", form_id.title(), f"{form_id}.md", "participant", text)
-        for form_id, text in (("widgets", WIDGETS), ("checks", CHECKS), ("kids", KIDS))
-    )
-    study = Study(
-        id="widgets",
-        name="Widgets study",
-        version=1,
-        description="",
-        sites=(Site("s1", "Site one", "P"),),
-        waves=(Wave("baseline", "Baseline"),),
-        milestones=(),
-        forms=forms,
-    )
-    made, _ = Workspace.create(tmp_path / "data", study, "ann", PASSWORD)
-    with made.transaction() as tx:
-        tx.participants.add("YP-001", "s1", Role.YOUNG_PERSON)
+    forms = [
+        (fid, fid.title(), text)
+        for fid, text in (("widgets", WIDGETS), ("checks", CHECKS), ("kids", KIDS))
+    ]
+    made = forms_workspace(tmp_path, forms, study_id="widgets")
     yield made
-    if not made.locked:
-        made.lock()
-    made.workspace.close()
+    close_workspace(made)
 
 
 # --- helpers --------------------------------------------------------------------------------
