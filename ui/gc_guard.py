@@ -6,11 +6,21 @@ object (a dialog or model left in a reference cycle), its C++ destructor runs of
 thread and Qt crashes the process. A crash here loses a fieldworker's unsaved answers, so the
 app turns automatic collection off and runs the same generational collections from a timer
 on the GUI thread instead (the approach pyqtgraph's GarbageCollector takes).
+
+A full (generation 2) collection walks every tracked object: with a 400-question form open it
+takes tens of milliseconds, a stall a user can feel while typing. CPython itself runs one only
+when enough long-lived objects piled up; this guard can't see that count, so it runs a full
+collection at most every `full_every_s` seconds and a generation-1 collection in between.
+It checks every 100 ms: with automatic collection off, the young generation grows until the
+next check, and a generation-0 pass over half a second of allocations took ~45 ms
+(`benchmarks/bench_ui_autosave.py`: longest stall while typing 51 ms before, 9–17 ms after).
 """
 
 from __future__ import annotations
 
 import gc
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
@@ -18,8 +28,16 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 class MainThreadGarbageCollector(QObject):
     """Disables automatic collection; collects on the GUI thread every `interval_ms`."""
 
-    def __init__(self, parent: QObject | None = None, interval_ms: int = 500) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        interval_ms: int = 100,
+        full_every_s: float = 10.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
+        self._full_every_s, self._clock = full_every_s, clock
+        self._last_full = clock()
         self._thresholds = gc.get_threshold()
         self._was_enabled = gc.isenabled()
         gc.disable()
@@ -36,6 +54,12 @@ class MainThreadGarbageCollector(QObject):
             generation = 0
             if counts[1] > self._thresholds[1]:
                 generation = 2 if counts[2] > self._thresholds[2] else 1
+            if generation == 2:
+                now = self._clock()
+                if now - self._last_full < self._full_every_s:
+                    generation = 1  # a full pass only now and then: it is the slow one
+                else:
+                    self._last_full = now
             freed = gc.collect(generation)
         return freed
 

@@ -63,3 +63,27 @@ def test_check_collects_each_generation_past_its_threshold(qapp) -> None:
         collector.stop()
         collector.deleteLater()
     assert not gc.isenabled(), "stopping a nested guard must not undo the package's guard"
+
+
+def test_a_full_collection_runs_at_most_every_few_seconds(qapp, monkeypatch) -> None:
+    """Generation 2 walks every object (tens of ms with a big form open): not every tick."""
+    now = [100.0]
+    collector = MainThreadGarbageCollector(
+        interval_ms=60_000, full_every_s=10, clock=lambda: now[0]
+    )
+    done: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: done.append(generation) or 0)
+    past = tuple(t + 1 for t in gc.get_threshold())
+    monkeypatch.setattr(gc, "get_count", lambda: past)  # every generation past its threshold
+    try:
+        now[0] += 11
+        collector.check()  # the first full pass
+        now[0] += 1
+        collector.check()  # too soon: generation 1
+        now[0] += 10
+        collector.check()  # due again
+        assert done == [2, 1, 2]
+    finally:
+        monkeypatch.undo()
+        collector.stop()
+        collector.deleteLater()
