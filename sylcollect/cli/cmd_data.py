@@ -72,6 +72,11 @@ def register(sub: Any) -> None:
     radd.add_argument("--site")
     radd.add_argument("--wave")
     radd.add_argument("--mode", choices=[m.value for m in RecordMode], default="interviewer")
+    radd.add_argument(
+        "--paper-date",
+        metavar="YYYY-MM-DD",
+        help="with --mode paper_transcription: the date written on the paper form",
+    )
     add_json(radd)
     from sylcollect.cli.cmd_forms import cmd_record_add  # the form-aware handler
 

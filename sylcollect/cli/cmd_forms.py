@@ -9,12 +9,13 @@ the record (a relative path is taken from the current folder).
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from sylcollect.cli.common import add_json, emit, open_unlocked, read_answers
 from sylcollect.domain.record import Record, RecordMode, RecordStatus
+from sylcollect.errors import InvalidInput
 from sylcollect.forms.xlsform import SUFFIXES
 
 
@@ -157,6 +158,14 @@ def cmd_record_add(args: argparse.Namespace) -> int:
     from sylcollect.services.attachments import stage_files
     from sylcollect.services.records import NewRecord, add_record, form_for
 
+    paper_date = None
+    if args.paper_date is not None:
+        if args.mode != RecordMode.PAPER:
+            raise InvalidInput("--paper-date is only for --mode paper_transcription")
+        try:
+            paper_date = date.fromisoformat(args.paper_date)
+        except ValueError:
+            raise InvalidInput("--paper-date must be a date like 2025-03-31") from None
     answers = read_answers(args.answers)
     ws = open_unlocked(args)
     try:
@@ -174,6 +183,7 @@ def cmd_record_add(args: argparse.Namespace) -> int:
                 ack_action=args.ack_alerts,
                 form_version=args.form_version,
                 attachments=tuple(files),
+                paper_date=paper_date,
             ),
         )
     finally:
@@ -212,6 +222,7 @@ def cmd_record_show(args: argparse.Namespace) -> int:
         "site": rec.site_id,
         "wave": rec.wave_id,
         "mode": rec.mode.value,
+        "paper_date": rec.paper_date.isoformat() if rec.paper_date else None,
         "collected_by": rec.collected_by,
         "created_at": rec.created_at.isoformat() if rec.created_at else None,
         "revision": rec.revision,
@@ -245,6 +256,8 @@ def _show_text(data: dict[str, Any]) -> str:
         f"Record {data['uuid']}: {data['form_id']} v{data['form_version']}, {data['status']}"
         f"{' (withdrawn: unreadable)' if data['shredded'] else ''}"
     ]
+    if data["paper_date"]:
+        lines.append(f"  Typed in from a paper form dated {data['paper_date']}")
     for q in data["questions"]:
         where = "".join(f"[{i}]" for i in q["instance"])
         lines.append(f"  {q['label'] or q['name']}{where}: {q['value']}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 
@@ -148,10 +148,14 @@ class Record:
     updated_at: datetime | None = None
     revision: int = 1
     shredded: bool = False  # content unreadable: the participant withdrew
+    paper_date: date | None = None
+    """A paper transcription's date written on the paper form (None: not given). The
+    record's own dates (started_at, created_at) are when it was typed in."""
 
     def content_json(self) -> dict[str, Any]:
-        """What is encrypted: everything that is not needed to find and sync the record."""
-        return {
+        """What is encrypted: everything that is not needed to find and sync the record.
+        `paper_date` only when set, so other records read exactly as before it existed."""
+        out: dict[str, Any] = {
             "wave_id": self.wave_id,
             "mode": self.mode.value,
             "answers": self.answers,
@@ -160,3 +164,6 @@ class Record:
             "collected_by": self.collected_by,
             "started_at": self.started_at.isoformat() if self.started_at else None,
         }
+        if self.paper_date is not None:
+            out["paper_date"] = self.paper_date.isoformat()
+        return out

@@ -309,7 +309,8 @@ def _meta_column(identifiers: bool) -> Column:
         if created != last[0]:
             last[:] = [created, created.isoformat() if created else None]
         # mode and status are StrEnums: str instances whose text is their value
-        row += [r.site_id, r.wave_id, r.mode, r.status, r.form_version, last[1]]
+        paper = r.paper_date.isoformat() if r.paper_date else None
+        row += [r.site_id, r.wave_id, r.mode, paper, r.status, r.form_version, last[1]]
         return row
 
     return Column(get, multi=True)

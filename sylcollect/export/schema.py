@@ -160,6 +160,7 @@ def meta_variables(identifiers: bool) -> tuple[Variable, ...]:
         meta("site_id", "Site"),
         meta("wave_id", "Wave"),
         meta("mode", "How the answers were collected"),
+        meta("paper_date", "Date written on the paper form (paper transcriptions)", VarKind.DATE),
         meta("status", "Record status (draft or final)"),
         meta("form_version", "Form version the record was collected with"),
         meta("created_at", "When the record was saved (UTC)", VarKind.DATETIME),

@@ -11,7 +11,7 @@ drafts to resume.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -22,7 +22,7 @@ from sylcollect.errors import InvalidInput, NotFound
 from sylcollect.forms.safeguarding import acknowledge, carry_over, unacknowledged
 from sylcollect.forms.state import FormState
 from sylcollect.forms.state_save import outcome
-from sylcollect.services.records import compiled_for, finalise_record
+from sylcollect.services.records import check_paper_date, compiled_for, finalise_record
 from sylcollect.storage.schema import RecordRow, SyncSent
 from sylcollect.storage.workspace import UnlockedWorkspace
 
@@ -39,6 +39,7 @@ class DraftSave:
     site_id: str | None = None
     wave_id: str | None = None
     mode: RecordMode = RecordMode.INTERVIEWER
+    paper_date: date | None = None  # a paper transcription's date on the paper form
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def _record_for(ws: UnlockedWorkspace, draft: DraftSave, tx: Any) -> Record:
         raise InvalidInput("choose the site this record belongs to")
     if draft.wave_id is not None and ws.study.wave(draft.wave_id) is None:
         raise InvalidInput(f"unknown wave '{draft.wave_id}'")
+    check_paper_date(draft.mode, draft.paper_date, tx.now())
     return Record(
         uuid="",
         form_id=ref.id,
@@ -98,6 +100,7 @@ def _record_for(ws: UnlockedWorkspace, draft: DraftSave, tx: Any) -> Record:
         participant_uuid=participant_uuid,
         wave_id=draft.wave_id,
         mode=draft.mode,
+        paper_date=draft.paper_date,
         status=RecordStatus.DRAFT,
         collected_by=ws.actor,
         started_at=tx.now(),

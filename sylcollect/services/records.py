@@ -18,7 +18,7 @@ from __future__ import annotations
 import uuid as uuidlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -77,6 +77,19 @@ class NewRecord:
     """The form version the answers were collected with (default: the newest)."""
     attachments: tuple[NewAttachment, ...] = ()
     """Files for file questions, whose answers refer to them (`attachments.stage_files`)."""
+    paper_date: date | None = None
+    """A paper transcription only: the date written on the paper form (optional)."""
+
+
+def check_paper_date(mode: RecordMode, paper_date: date | None, now: datetime) -> None:
+    """InvalidInput unless `paper_date` is None, or the date on the paper form of a paper
+    transcription that is not after today (this laptop's date at `now`)."""
+    if paper_date is None:
+        return
+    if mode is not RecordMode.PAPER:
+        raise InvalidInput("a date on the paper form is only for a record typed in from paper")
+    if paper_date > now.astimezone().date():
+        raise InvalidInput("the date on the paper form can't be in the future")
 
 
 #: Question types whose answer is a file, stored as an attachment.
@@ -192,6 +205,7 @@ def add_record(ws: UnlockedWorkspace, new: NewRecord) -> Record:
             )
     record_uuid = str(uuidlib.uuid4())
     now = ws.workspace.clock()
+    check_paper_date(new.mode, new.paper_date, now)
     state = checked_state(
         compiled,
         new.answers,
@@ -235,6 +249,7 @@ def add_record(ws: UnlockedWorkspace, new: NewRecord) -> Record:
                 participant_uuid=participant_uuid,
                 wave_id=new.wave_id,
                 mode=new.mode,
+                paper_date=new.paper_date,
                 status=status,
                 answers=result.answers,
                 scores=_scores(result),

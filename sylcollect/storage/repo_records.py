@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid as uuidlib
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -180,6 +180,7 @@ class Records:
 
 def record_from_row(row: RecordRow, content: dict[str, Any], shredded: bool) -> Record:
     started = content.get("started_at")
+    paper = content.get("paper_date")
     alerts: Iterable[dict[str, Any]] = content.get("alerts") or []
     return Record(
         uuid=row.uuid,
@@ -200,4 +201,5 @@ def record_from_row(row: RecordRow, content: dict[str, Any], shredded: bool) -> 
         updated_at=datetime.fromisoformat(row.updated_at),
         revision=row.revision,
         shredded=shredded,
+        paper_date=date.fromisoformat(paper) if paper else None,
     )

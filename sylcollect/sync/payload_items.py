@@ -10,7 +10,7 @@ import base64
 import binascii
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar, Final, Literal, TypeAlias
 
 from sylcollect.domain.consent import Consent, ConsentMethod
@@ -226,6 +226,7 @@ class RecordItem:
             created_at=datetime.fromisoformat(self.created_at),
             updated_at=datetime.fromisoformat(self.updated_at),
             revision=self.revision,
+            paper_date=date.fromisoformat(c["paper_date"]) if c.get("paper_date") else None,
         )
 
 

@@ -38,6 +38,7 @@ _MAX_INT = (1 << 63) - 1
 _RECORD_CONTENT = frozenset(
     {"wave_id", "mode", "answers", "scores", "alerts", "collected_by", "started_at"}
 )
+_RECORD_LATER_CONTENT = frozenset({"paper_date"})  # optional
 _ALERT_KEYS = frozenset({"id", "message", "acknowledged_by", "acknowledged_at", "action_taken"})
 _ALERT_LATER_KEYS = frozenset({"holds", "cleared_at", "trigger", "history"})  # optional
 _ACK_KEYS = frozenset({"by", "at", "action_taken", "message", "trigger"})
@@ -327,9 +328,14 @@ def _earlier_ack(h: object) -> None:
 def _record(v: dict[str, Any]) -> RecordItem:
     _head(v, _KEYS_RECORD)
     c = _obj(v["content"], "content")
-    _keys(c, _RECORD_CONTENT, "the record")
+    if not _RECORD_CONTENT <= c.keys() <= _RECORD_CONTENT | _RECORD_LATER_CONTENT:
+        raise BadItem("has missing or unknown fields in the record")
     _opt_str(c["wave_id"], "wave id")
     _enum(c["mode"], _MODES, "record mode")
+    if c.get("paper_date") is not None:
+        if c["mode"] != RecordMode.PAPER:
+            raise BadItem("has a paper date on a record not typed in from paper")
+        _date(c["paper_date"], "paper date")
     _obj(c["answers"], "answers")
     _obj(c["scores"], "scores")
     if not isinstance(c["alerts"], list):

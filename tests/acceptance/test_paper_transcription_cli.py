@@ -25,8 +25,8 @@ def paper_ws(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     answers = root / "gad.json"
     answers.write_text(json.dumps(GAD))
     res = run_cli(folder, "record", "add", "--form", "gad7", "--participant", "DH-007",
-                  "--mode", "paper_transcription", "--answers", str(answers),
-                  "--json")  # fmt: skip
+                  "--mode", "paper_transcription", "--paper-date", "2026-01-12",
+                  "--answers", str(answers), "--json")  # fmt: skip
     assert res.code == 0, res.err
     return folder, json.loads(res.out)["uuid"]
 
@@ -37,7 +37,9 @@ def test_record_show_says_paper_transcription(paper_ws: tuple[Path, str]) -> Non
     assert res.code == 0, res.err
     shown = json.loads(res.out)
     assert shown["mode"] == "paper_transcription" and shown["status"] == "final"
-    assert shown["answers"]["gad7_1"] == "1"
+    assert shown["answers"]["gad7_1"] == "1" and shown["paper_date"] == "2026-01-12"
+    res = run_cli(folder, "record", "show", uuid)
+    assert "paper form dated 2026-01-12" in res.out
 
 
 def test_export_mode_column_says_paper_transcription(
@@ -50,3 +52,23 @@ def test_export_mode_column_says_paper_transcription(
     with (out / "gad7.csv").open(newline="", encoding="utf-8") as handle:
         (row,) = list(csv.DictReader(handle))
     assert row["record_uuid"] == uuid and row["mode"] == "paper_transcription"
+    assert row["paper_date"] == "2026-01-12"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--paper-date", "2026-01-12"], "only for --mode paper_transcription"),
+        (["--mode", "paper_transcription", "--paper-date", "12/01/2026"], "a date like"),
+        (["--mode", "paper_transcription", "--paper-date", "2999-01-01"], "in the future"),
+    ],
+)
+def test_paper_date_is_checked(
+    paper_ws: tuple[Path, str], tmp_path: Path, extra: list[str], message: str
+) -> None:
+    folder, _uuid = paper_ws
+    answers = tmp_path / "gad.json"
+    answers.write_text(json.dumps(GAD))
+    res = run_cli(folder, "record", "add", "--form", "gad7", "--participant", "DH-007",
+                  "--answers", str(answers), *extra)  # fmt: skip
+    assert res.code != 0 and message in res.err

@@ -44,6 +44,7 @@ def new_session(ws: UnlockedWorkspace, draft: DraftSave) -> FillSession:
         site_id=draft.site_id,
         wave_id=draft.wave_id,
         mode=draft.mode,
+        paper_date=draft.paper_date,
     )
     return FillSession(compiled, fixed, subject_text(ws, fixed))
 
@@ -65,5 +66,6 @@ def resume_session(ws: UnlockedWorkspace, uuid: str) -> FillSession:
         site_id=record.site_id,
         wave_id=record.wave_id,
         mode=record.mode,
+        paper_date=record.paper_date,
     )
     return FillSession(compiled, draft, subject_text(ws, draft), record.alerts)
