@@ -239,6 +239,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date on the paper form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. The date written on the form: year-month-day, like 2026-01-12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,6 +272,14 @@
     </message>
     <message>
         <source>No wave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date on the paper form as year-month-day, like 2026-01-12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date on the paper form can&apos;t be in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3,12 +3,15 @@ resume an open draft. The form filler and the self-complete handover open in the
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -119,6 +122,20 @@ class CollectPage(QWidget):
             self.mode_buttons[mode] = button
             form_col.addWidget(button)
         self.mode_buttons[RecordMode.INTERVIEWER].setChecked(True)
+        self.paper_box = QWidget(self.chooser)  # shown only for a paper form
+        paper_col = QVBoxLayout(self.paper_box)
+        paper_col.setContentsMargins(24, 8, 0, 0)
+        self.paper_date = QLineEdit(self.paper_box)
+        self.paper_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        field(
+            paper_col,
+            self.tr("Date on the paper form"),
+            self.paper_date,
+            self.tr("Optional. The date written on the form: year-month-day, like 2026-01-12."),
+        )
+        form_col.addWidget(self.paper_box)
+        self.paper_box.setVisible(False)
+        self.modes.buttonToggled.connect(self._mode_changed)
         form_col.addStretch(1)
         row.addLayout(form_col, 2)
         drafts_col = QVBoxLayout()
@@ -189,9 +206,27 @@ class CollectPage(QWidget):
         for w in (self.site, self.site_label):
             w.setVisible(not about_person)
 
+    def _mode_changed(self) -> None:
+        self.paper_box.setVisible(self.mode() is RecordMode.PAPER)
+
     # --- starting ---------------------------------------------------------------------
     def mode(self) -> RecordMode:
         return next(m for m, b in self.mode_buttons.items() if b.isChecked())
+
+    def _paper_date(self, today: date) -> tuple[date | None, str]:
+        """The date typed for a paper form (None when empty), or the problem with it."""
+        text = self.paper_date.text().strip()
+        if self.mode() is not RecordMode.PAPER or not text:
+            return None, ""
+        try:
+            when = date.fromisoformat(text)
+        except ValueError:
+            return None, self.tr(
+                "Type the date on the paper form as year-month-day, like 2026-01-12."
+            )
+        if when > today:
+            return None, self.tr("The date on the paper form can't be in the future.")
+        return when, ""
 
     def start(self) -> None:
         """Starts the chosen questionnaire (checks the choices first)."""
@@ -211,6 +246,9 @@ class CollectPage(QWidget):
                 )
         elif not self.site.currentData():
             problems.append((self.tr("Choose a site."), self.site))
+        paper_date, paper_problem = self._paper_date(date.today())
+        if paper_problem:
+            problems.append((paper_problem, self.paper_date))
         if problems or chosen is None:
             self.summary.show_problems(problems)
             return
@@ -224,6 +262,7 @@ class CollectPage(QWidget):
             site_id=None if about_person else self.site.currentData(),
             wave_id=self.wave.currentData() or None,
             mode=self.mode(),
+            paper_date=paper_date,
         )
         self.busy.start(self.tr("Opening the questionnaire…"))
         self._tasks.run(
@@ -252,6 +291,7 @@ class CollectPage(QWidget):
         self.busy.stop()
         if self._ws is None:
             return
+        self.paper_date.clear()  # used: the next paper form has its own date
         if session.draft.mode is RecordMode.SELF_COMPLETE and session.draft.uuid is None:
             self.handover.prepare(self._ws, session)
             self.stack.setCurrentWidget(self.handover)
@@ -334,6 +374,7 @@ class CollectPage(QWidget):
         for combo in (self.form, self.subject, self.site, self.wave):
             combo.clear()
         self.drafts.clear()
+        self.paper_date.clear()
         self.notice.clear()
         self.summary.clear()
         self.busy.stop()
