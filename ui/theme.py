@@ -254,6 +254,7 @@ QTableView {{
     selection-background-color: {t.selected_bg}; selection-color: {t.text};
 }}
 QTableView:focus {{ border: 2px solid {t.focus}; }}
+QListView:focus {{ border: 2px solid {t.focus}; }}
 QHeaderView::section {{
     background: {t.surface}; color: {t.text_muted}; border: none;
     border-bottom: 1px solid {t.divider}; padding: 6px 8px; font-weight: 600;

@@ -416,13 +416,6 @@ def test_participants_tab_order(qtbot, unlocked, tasks, prefs) -> None:
     shown.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/pages/participants.py: the participants QTableView keeps Qt's "
-    "tabKeyNavigation, so Tab and Shift+Tab move from cell to cell and wrap round inside "
-    "the table: once there, the keyboard can't Tab out of it (a keyboard trap, WCAG 2.1.2); "
-    "a table should be one tab stop with the arrow keys inside",
-)
 def test_participants_table_is_one_tab_stop(qtbot, unlocked, tasks, prefs) -> None:
     shown = participants(qtbot, unlocked, tasks, prefs)
     table = shown.order[-1]
@@ -645,11 +638,6 @@ FOOTER_BACKWARDS = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/dialogs/participant.py ParticipantDialog (add participant): "
-    + FOOTER_BACKWARDS.format(main="Add participant"),
-)
 def test_add_participant_dialog_tab_order(qtbot, unlocked, tasks, prefs) -> None:
     from ui.dialogs.participant import ParticipantDialog
 
@@ -677,12 +665,6 @@ def detail_dialog(qtbot, ws, tasks, prefs, button: str, cls):
     return page, dialog
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/dialogs/consent.py ConsentDialog: 'Date consent was given' is a plain "
-    "QDateEdit, so Tab stops on its day, month and year in turn (the app's DateEdit, whose "
-    "Tab leaves the field, is not used); and " + FOOTER_BACKWARDS.format(main="Record consent"),
-)
 def test_consent_dialog_tab_order(qtbot, unlocked, tasks, prefs) -> None:
     from ui.dialogs.consent import ConsentDialog
 
@@ -697,11 +679,6 @@ def test_consent_dialog_tab_order(qtbot, unlocked, tasks, prefs) -> None:
         wait_idle(qtbot, tasks)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/dialogs/withdraw.py WithdrawDialog: "
-    + FOOTER_BACKWARDS.format(main="Withdraw participant"),
-)
 def test_withdraw_dialog_tab_order(qtbot, unlocked, tasks, prefs) -> None:
     from ui.dialogs.withdraw import WithdrawDialog
 
@@ -722,24 +699,12 @@ def export_dialog(qtbot, ws, tasks, tmp_path):
     return d, order
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/dialogs/export.py ExportDialog: "
-    + FOOTER_BACKWARDS.format(main="Export").replace("Cancel", "Close"),
-)
 def test_export_dialog_tab_order(qtbot, unlocked, tasks, tmp_path) -> None:
     d, order = export_dialog(qtbot, unlocked, tasks, tmp_path)
     assert d.cancel_button.text() == "Close"
     assert check_tab_cycle(qtbot, order) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/dialogs/export.py CheckList (the export dialog's Sites, Waves and Forms "
-    "lists): no focus ring; the dialog doesn't use controls_stylesheet() and the app "
-    "stylesheet has QTableView:focus but no QListWidget:focus, so only the current row's "
-    "faint highlight changes when Tab reaches the list",
-)
 def test_export_dialog_focus_is_visible(qtbot, unlocked, tasks, tmp_path) -> None:
     d, order = export_dialog(qtbot, unlocked, tasks, tmp_path)
     seen: list[QWidget] = []

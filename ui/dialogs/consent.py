@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -20,6 +19,7 @@ from sylcollect.domain.consent import Consent, ConsentMethod, ConsentScope, Cons
 from sylcollect.domain.participant import Participant
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.observation_widgets import DateEdit
 from ui.pages.participants_data import add_consent
 from ui.tasks import TaskRunner
 from ui.widgets.basics import label
@@ -132,7 +132,7 @@ class ConsentDialog(FormDialog):
         )
         self.method = ChoiceGroup([(m.value, method_label(m)) for m in ConsentMethod], self)
         self.add_field("method", self.tr("How consent was given"), self.method, group=True)
-        self.given_on = QDateEdit(self)
+        self.given_on = DateEdit(self)  # Tab leaves it in one press
         self.given_on.setDisplayFormat("yyyy-MM-dd")
         self.given_on.setCalendarPopup(True)
         self.given_on.setMaximumDate(QDate.currentDate())

@@ -63,6 +63,7 @@ class ParticipantsList(QWidget):
         col.addWidget(self.error)
         self.model = ParticipantsModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # one tab stop; arrows move inside
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Participants"))
         self.table.setAccessibleDescription(self.tr("Press Enter to open a participant."))

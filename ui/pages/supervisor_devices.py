@@ -30,6 +30,7 @@ Run = Callable[..., None]
 
 def _table(parent: QWidget, name: str, model: object) -> QTableView:
     table = QTableView(parent)
+    table.setTabKeyNavigation(False)  # one tab stop; arrows move inside
     table.setObjectName(name.replace(" ", ""))
     table.setAccessibleName(name)
     table.setModel(model)  # type: ignore[arg-type]

@@ -96,6 +96,7 @@ class ImportPanel(QWidget):
 
         self.model = ImportsModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # one tab stop; arrows move inside
         self.table.setObjectName("importReport")
         self.table.setAccessibleName(self.tr("Import report"))
         self.table.setModel(self.model)

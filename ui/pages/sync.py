@@ -86,6 +86,7 @@ class SyncPage(QWidget):
         outer.addWidget(label(self.tr("Bundles written"), "subtitle"))
         self.model = BundlesModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # one tab stop; arrows move inside
         self.table.setObjectName("bundlesTable")
         self.table.setAccessibleName(self.tr("Bundles written"))
         self.table.setModel(self.model)

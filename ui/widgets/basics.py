@@ -3,6 +3,7 @@ confirmation box's buttons."""
 
 from __future__ import annotations
 
+import itertools
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
@@ -214,6 +215,8 @@ def button_row(*buttons: QWidget) -> QHBoxLayout:
     row.addStretch(1)
     for b in buttons:
         row.addWidget(b)
+    for left, right in itertools.pairwise(buttons):
+        QWidget.setTabOrder(left, right)  # Tab reads them left to right, as they are seen
     return row
 
 

@@ -62,6 +62,7 @@ def row_table(
 ) -> QTableView:
     """A read-only table that selects whole rows, one at a time, with tall rows."""
     table = QTableView(parent)
+    table.setTabKeyNavigation(False)  # one tab stop; arrows move inside
     table.setObjectName(object_name)
     table.setAccessibleName(accessible_name)
     table.setModel(model)
