@@ -43,6 +43,18 @@ def collect_between_tests(gui_thread_gc):
 
 
 @pytest.fixture(autouse=True)
+def fresh_settings(qapp):
+    """Each test starts with the app's default QSettings empty: what one test stored there
+    (a sync target, a preference, the supervisor's study home) never reaches the next."""
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings()
+    settings.clear()
+    settings.sync()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def light_theme(qapp):
     from ui import theme
 
