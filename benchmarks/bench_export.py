@@ -132,6 +132,7 @@ def _by_hand(records: Sequence[Record], path: Path) -> None:
                 r.site_id,
                 r.wave_id,
                 r.mode.value,
+                r.paper_date.isoformat() if r.paper_date else None,
                 r.status.value,
                 r.form_version,
                 r.created_at.isoformat() if r.created_at else None,
