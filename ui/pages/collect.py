@@ -3,7 +3,7 @@ resume an open draft. The form filler and the self-complete handover open in the
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from sylcollect.domain.record import Record, RecordMode, RecordStatus
+from sylcollect.errors import InvalidInput
 from sylcollect.services.drafts import DraftSave
+from sylcollect.services.records import check_paper_date
 from sylcollect.storage.workspace import UnlockedWorkspace
 from ui import messages
 from ui.dialogs.observation_widgets import EmptyState, ErrorSummary, controls_stylesheet
@@ -213,7 +215,7 @@ class CollectPage(QWidget):
     def mode(self) -> RecordMode:
         return next(m for m, b in self.mode_buttons.items() if b.isChecked())
 
-    def _paper_date(self, today: date) -> tuple[date | None, str]:
+    def _paper_date(self, today: datetime) -> tuple[date | None, str]:
         """The date typed for a paper form (None when empty), or the problem with it."""
         text = self.paper_date.text().strip()
         if self.mode() is not RecordMode.PAPER or not text:
@@ -224,7 +226,9 @@ class CollectPage(QWidget):
             return None, self.tr(
                 "Type the date on the paper form as year-month-day, like 2026-01-12."
             )
-        if when > today:
+        try:
+            check_paper_date(RecordMode.PAPER, when, today)  # the rule the save applies
+        except InvalidInput:
             return None, self.tr("The date on the paper form can't be in the future.")
         return when, ""
 
@@ -246,7 +250,7 @@ class CollectPage(QWidget):
                 )
         elif not self.site.currentData():
             problems.append((self.tr("Choose a site."), self.site))
-        paper_date, paper_problem = self._paper_date(date.today())
+        paper_date, paper_problem = self._paper_date(datetime.now().astimezone())
         if paper_problem:
             problems.append((paper_problem, self.paper_date))
         if problems or chosen is None:
